@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/app-shell";
+import { listAuditRows } from "@/lib/audit/queries";
+import { verifyAuditChain } from "@/lib/audit/record";
+import { requirePagePermission, toActor } from "@/lib/auth/current";
+
+export const metadata: Metadata = { title: "审计日志" };
+
+const RESULT_LABELS: Record<string, string> = { success: "成功", denied: "拒绝", failure: "失败" };
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const user = await requirePagePermission("audit.read");
+  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const { rows, total } = listAuditRows(toActor(user), page);
+  const chainBreak = verifyAuditChain();
+  return (
+    <>
+      <PageHeader title="审计日志" description={`共 ${total} 条记录。每条记录含上一条的哈希值，任何修改或删除都会被发现。`} />
+      <p
+        data-testid="audit-chain"
+        className={`mb-4 rounded border px-3 py-2 text-sm ${chainBreak ? "border-red-300 bg-red-50 text-red-800" : "border-green-300 bg-green-50 text-green-800"}`}
+      >
+        {chainBreak ? `完整性校验失败：第 ${chainBreak.id} 条记录被篡改或其前一条被删除` : "完整性校验通过：审计链完整"}
+      </p>
+      <table className="w-full border-collapse bg-white text-sm">
+        <thead>
+          <tr className="border-b border-slate-300 bg-slate-100 text-left">
+            <th className="px-3 py-2 font-medium">序号</th>
+            <th className="px-3 py-2 font-medium">时间（UTC）</th>
+            <th className="px-3 py-2 font-medium">操作人</th>
+            <th className="px-3 py-2 font-medium">操作</th>
+            <th className="px-3 py-2 font-medium">对象</th>
+            <th className="px-3 py-2 font-medium">结果</th>
+            <th className="px-3 py-2 font-medium">变更</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} className="border-b border-slate-200 align-top">
+              <td className="px-3 py-1.5 text-slate-500">{r.id}</td>
+              <td className="whitespace-nowrap px-3 py-1.5">{r.at.replace("T", " ").slice(0, 19)}</td>
+              <td className="px-3 py-1.5">
+                {r.actorName}（{r.actorRole}）
+              </td>
+              <td className="px-3 py-1.5 font-mono text-xs">{r.action}</td>
+              <td className="px-3 py-1.5 text-xs">{r.objectType}</td>
+              <td className="px-3 py-1.5">{RESULT_LABELS[r.result] ?? r.result}</td>
+              <td className="max-w-md break-all px-3 py-1.5 font-mono text-xs text-slate-600">{r.changes}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="mt-3 flex gap-3 text-sm">
+        {page > 1 ? <a href={`?page=${page - 1}`}>上一页</a> : null}
+        {page * 100 < total ? <a href={`?page=${page + 1}`}>下一页</a> : null}
+      </div>
+    </>
+  );
+}

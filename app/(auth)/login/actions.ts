@@ -1,0 +1,30 @@
+"use server";
+
+import { AuthError, CredentialsSignin } from "next-auth";
+import type { ActionState } from "@/lib/actions";
+import { signIn } from "@/lib/auth/auth";
+import { safeCallbackUrl } from "@/lib/auth/redirects";
+
+export async function loginAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const username = String(form.get("username") ?? "").trim();
+  const password = String(form.get("password") ?? "");
+  const values = { username };
+  const fieldErrors: Record<string, string[]> = {};
+  if (!username) fieldErrors.username = ["请填写用户名"];
+  if (!password) fieldErrors.password = ["请填写密码"];
+  if (Object.keys(fieldErrors).length > 0) return { status: "error", message: "请填写用户名和密码", fieldErrors, values };
+  try {
+    await signIn("credentials", { username, password, redirectTo: safeCallbackUrl(form.get("callbackUrl")) });
+  } catch (error) {
+    if (error instanceof AuthError) {
+      const locked = error instanceof CredentialsSignin && error.code === "locked";
+      return {
+        status: "error",
+        message: locked ? "连续登录失败次数过多，账号已暂时锁定，请 15 分钟后再试或联系管理员" : "用户名或密码不正确，或账号已停用",
+        values,
+      };
+    }
+    throw error; // the redirect after a successful login
+  }
+  return { status: "idle" };
+}

@@ -1,0 +1,21 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/current";
+import { safeCallbackUrl } from "@/lib/auth/redirects";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "登录" };
+
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+  const { callbackUrl } = await searchParams;
+  if (await getCurrentUser()) redirect(safeCallbackUrl(callbackUrl));
+  return (
+    <main className="flex min-h-screen items-center justify-center bg-slate-100 px-4">
+      <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
+        <h1 className="text-xl font-semibold text-brand-800">政府信息公开申请办理系统</h1>
+        <p className="mb-6 mt-1 text-sm text-slate-500">请使用本机关分配的账号登录</p>
+        <LoginForm callbackUrl={safeCallbackUrl(callbackUrl)} />
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,42 @@
+import { parseArgs } from "node:util";
+import { CLI_ACTOR } from "../../lib/auth/actor";
+import { passwordProblem } from "../../lib/auth/password";
+import { ROLES } from "../../lib/auth/roles";
+import { createUser } from "../../lib/users/mutations";
+import { createUserSchema } from "../../lib/users/schemas";
+import { printResult, readFirstLine, RefusedError, refusedFromZod, UsageError } from "../io";
+
+export const USER_USAGE = `user add --username U --role ${ROLES.join("|")} --agency C [--must-change]  (password: first line of standard input)`;
+
+export async function userCommand(args: string[]): Promise<void> {
+  const [sub, ...rest] = args;
+  if (sub !== "add") throw new UsageError(USER_USAGE);
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      username: { type: "string" },
+      role: { type: "string" },
+      agency: { type: "string" },
+      "must-change": { type: "boolean", default: false },
+      name: { type: "string" },
+    },
+    strict: true,
+    allowPositionals: false,
+  });
+  if (values.username === undefined || values.role === undefined || values.agency === undefined) throw new UsageError(USER_USAGE);
+  const password = await readFirstLine();
+  if (!password) throw new RefusedError("密码：标准输入的第一行为空", "password: the first line of standard input is empty");
+  const input = createUserSchema.safeParse({
+    username: values.username,
+    displayName: values.name ?? "",
+    role: values.role,
+    agencyCode: values.agency,
+    password,
+    mustChange: values["must-change"],
+  });
+  if (!input.success) throw refusedFromZod(input.error, { username: "用户名 --username", role: "角色 --role", agencyCode: "机构 --agency" });
+  const weak = passwordProblem(password, input.data.username);
+  if (weak) process.stderr.write(`提醒 warning: ${weak} (weak password accepted; it can be changed after login)\n`);
+  const user = await createUser(CLI_ACTOR, input.data);
+  printResult({ username: user.username, role: user.role, agency: input.data.agencyCode, mustChangePassword: user.mustChangePassword });
+}

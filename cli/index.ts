@@ -1,0 +1,41 @@
+import { prepareApp, shutdownApp } from "../lib/lifecycle";
+import { AGENCY_USAGE, agencyCommand } from "./commands/agency";
+import { USER_USAGE, userCommand } from "./commands/user";
+import { EXIT, reportError, UsageError } from "./io";
+
+/**
+ * `npm run --silent cli -- <command> [options]` (interfaces.md). Parses, calls lib/, prints.
+ * Every command creates and migrates the database when needed.
+ */
+const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+  agency: agencyCommand,
+  user: userCommand,
+};
+
+const USAGE = ["npm run --silent cli -- <command>", `  ${AGENCY_USAGE}`, `  ${USER_USAGE}`].join("\n");
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...args] = argv;
+  try {
+    const command = name ? COMMANDS[name] : undefined;
+    if (!command) throw new UsageError(name ? `未知命令 unknown command: ${name}\n${USAGE}` : USAGE);
+    prepareApp();
+    await command(args);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
+      return reportError(new UsageError(`${error.message}\n${USAGE}`));
+    }
+    return reportError(error);
+  } finally {
+    shutdownApp();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    process.stderr.write(`内部错误 internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exit(3);
+  },
+);

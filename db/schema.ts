@@ -1,0 +1,175 @@
+import { sql } from "drizzle-orm";
+import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { ROLES } from "../lib/auth/roles";
+import { APPLICANT_TYPES, CHANNELS, OUTCOMES, REQUEST_STATUSES } from "../lib/requests/codes";
+
+/*
+ * Conventions: ids are opaque random text; instants are ISO-8601 UTC text (`…Z`); calendar
+ * dates are `YYYY-MM-DD` text (stack.md pitfall 14). Records are never hard-deleted:
+ * `deleted_at` marks a soft delete. Personal data columns end in `_enc` (AES-256-GCM) and have
+ * a keyed hash `_hash` beside them for exact lookup (lib/pii).
+ */
+
+const createdAt = () => text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`);
+
+export const agencies = sqliteTable(
+  "agencies",
+  {
+    id: text("id").primaryKey(),
+    code: text("code").notNull(),
+    name: text("name").notNull(),
+    parentId: text("parent_id").references((): AnySQLiteColumn => agencies.id),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+    deletedAt: text("deleted_at"),
+  },
+  (t) => [uniqueIndex("agencies_code_unique").on(t.code), index("agencies_parent_idx").on(t.parentId)],
+);
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: text("id").primaryKey(),
+    username: text("username").notNull(),
+    displayName: text("display_name").notNull().default(""),
+    passwordHash: text("password_hash").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
+    disabledAt: text("disabled_at"),
+    failedLogins: integer("failed_logins").notNull().default(0),
+    lockedUntil: text("locked_until"),
+    passwordChangedAt: text("password_changed_at"),
+    lastLoginAt: text("last_login_at"),
+    createdAt: createdAt(),
+    updatedAt: text("updated_at"),
+  },
+  (t) => [uniqueIndex("users_username_unique").on(sql`lower(${t.username})`), index("users_agency_idx").on(t.agencyId)],
+);
+
+/** Server-side sessions: the JWT only carries the id; every request checks the row. */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    createdAt: createdAt(),
+    expiresAt: text("expires_at").notNull(),
+    lastSeenAt: text("last_seen_at"),
+    revokedAt: text("revoked_at"),
+    userAgent: text("user_agent"),
+  },
+  (t) => [index("sessions_user_idx").on(t.userId)],
+);
+
+/** One registered disclosure request (申请); fields follow the ledger format of interfaces.md. */
+export const requests = sqliteTable(
+  "requests",
+  {
+    id: text("id").primaryKey(),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    serial: text("serial").notNull(),
+    status: text("status", { enum: REQUEST_STATUSES }).notNull().default("registered"),
+    channel: text("channel", { enum: CHANNELS }),
+    // domain.md A3: the raw arrival and the confirmation are stored; the receipt date is derived
+    // from them and may be edited with a reason.
+    arrivedDate: text("arrived_date"),
+    confirmedDate: text("confirmed_date"),
+    receivedDate: text("received_date").notNull(),
+    receivedDateReason: text("received_date_reason"),
+    applicantType: text("applicant_type", { enum: APPLICANT_TYPES }).notNull(),
+    applicantName: text("applicant_name").notNull(),
+    idNumberEnc: text("id_number_enc"),
+    idNumberHash: text("id_number_hash"),
+    creditCodeEnc: text("credit_code_enc"),
+    creditCodeHash: text("credit_code_hash"),
+    phoneEnc: text("phone_enc"),
+    phoneHash: text("phone_hash"),
+    address: text("address"),
+    email: text("email"),
+    content: text("content").notNull(),
+    requestedForm: text("requested_form"),
+    deliveryMethod: text("delivery_method"),
+    outcome: text("outcome", { enum: OUTCOMES }),
+    concludedDate: text("concluded_date"),
+    replyNumber: text("reply_number"),
+    handler: text("handler"),
+    handlerUserId: text("handler_user_id").references(() => users.id),
+    extensionDays: integer("extension_days").notNull().default(0),
+    feeYuan: text("fee_yuan"),
+    feePaidDate: text("fee_paid_date"),
+    notes: text("notes"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    createdBy: text("created_by"),
+    updatedAt: text("updated_at"),
+    updatedBy: text("updated_by"),
+    deletedAt: text("deleted_at"),
+    deletedBy: text("deleted_by"),
+  },
+  (t) => [
+    uniqueIndex("requests_agency_serial_unique").on(t.agencyId, t.serial),
+    index("requests_agency_received_idx").on(t.agencyId, t.receivedDate),
+    index("requests_agency_concluded_idx").on(t.agencyId, t.concludedDate),
+    index("requests_agency_status_idx").on(t.agencyId, t.status),
+    index("requests_id_number_hash_idx").on(t.idNumberHash),
+    index("requests_phone_hash_idx").on(t.phoneHash),
+    index("requests_credit_code_hash_idx").on(t.creditCodeHash),
+  ],
+);
+
+/** The timeline of a request: every step, who took it and when. */
+export const requestEvents = sqliteTable(
+  "request_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    requestId: text("request_id")
+      .notNull()
+      .references(() => requests.id),
+    at: createdAt(),
+    actorId: text("actor_id"),
+    kind: text("kind").notNull(),
+    summary: text("summary").notNull().default(""),
+    data: text("data"),
+  },
+  (t) => [index("request_events_request_idx").on(t.requestId, t.id)],
+);
+
+/**
+ * The audit trail: append-only (triggers in the migration refuse UPDATE and DELETE) and
+ * chained — `hash` covers the row's content and `prev_hash`, so an edit or removal breaks the
+ * chain (lib/audit/chain.ts).
+ */
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    at: text("at").notNull(),
+    actorId: text("actor_id"),
+    actorName: text("actor_name").notNull(),
+    actorRole: text("actor_role").notNull(),
+    agencyId: text("agency_id"),
+    action: text("action").notNull(),
+    objectType: text("object_type").notNull(),
+    objectId: text("object_id"),
+    result: text("result", { enum: ["success", "denied", "failure"] }).notNull(),
+    changes: text("changes"),
+    prevHash: text("prev_hash").notNull(),
+    hash: text("hash").notNull(),
+  },
+  (t) => [index("audit_log_object_idx").on(t.objectType, t.objectId), index("audit_log_actor_idx").on(t.actorId)],
+);
+
+export type Agency = typeof agencies.$inferSelect;
+export type User = typeof users.$inferSelect;
+export type Session = typeof sessions.$inferSelect;
+export type RequestRow = typeof requests.$inferSelect;
+export type NewRequestRow = typeof requests.$inferInsert;
+export type RequestEvent = typeof requestEvents.$inferSelect;
+export type AuditRow = typeof auditLog.$inferSelect;

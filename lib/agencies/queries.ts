@@ -1,0 +1,77 @@
+import "server-only";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { getDb } from "../../db";
+import { agencies, type Agency } from "../../db/schema";
+import type { Actor } from "../auth/actor";
+import { agencyScopeOf, can } from "../auth/permissions";
+import { AppError } from "../errors";
+
+/** The agency and every agency below it (recursive over parent_id). */
+export function subtreeIds(rootId: string): string[] {
+  const rows = getDb().all<{ id: string }>(sql`
+    WITH RECURSIVE tree(id) AS (
+      SELECT ${rootId}
+      UNION
+      SELECT a.id FROM agencies a JOIN tree t ON a.parent_id = t.id WHERE a.deleted_at IS NULL
+    )
+    SELECT id FROM tree`);
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The agencies whose records the actor may read (issue 2 §5): its own for a clerk, its subtree
+ * for a supervisor or auditor, every agency for an admin and for the command line.
+ */
+export function readableAgencyIds(actor: Actor): string[] | "all" {
+  if (actor.role === "system") return "all";
+  const scope = agencyScopeOf(actor.role);
+  if (scope === "all") return "all";
+  if (!actor.agencyId) return [];
+  return scope === "subtree" ? subtreeIds(actor.agencyId) : [actor.agencyId];
+}
+
+export function canReadAgency(actor: Actor, agencyId: string): boolean {
+  const ids = readableAgencyIds(actor);
+  return ids === "all" || ids.includes(agencyId);
+}
+
+export function getAgencyByCode(code: string): Agency | undefined {
+  return getDb()
+    .select()
+    .from(agencies)
+    .where(and(eq(agencies.code, code), isNull(agencies.deletedAt)))
+    .get();
+}
+
+export function getAgency(id: string): Agency | undefined {
+  return getDb().select().from(agencies).where(eq(agencies.id, id)).get();
+}
+
+export type AgencyNode = Agency & { depth: number; path: string };
+
+/** Every agency as a depth-first tree (for the admin page and pickers). */
+export function listAgencyTree(actor: Actor): AgencyNode[] {
+  if (actor.role !== "system" && !can(actor.role, "admin.agencies") && !can(actor.role, "admin.users")) {
+    throw new AppError("FORBIDDEN", "无权查看机构设置");
+  }
+  const all = getDb().select().from(agencies).where(isNull(agencies.deletedAt)).orderBy(asc(agencies.code)).all();
+  const children = new Map<string | null, Agency[]>();
+  for (const a of all) {
+    const key = a.parentId && all.some((p) => p.id === a.parentId) ? a.parentId : null;
+    children.set(key, [...(children.get(key) ?? []), a]);
+  }
+  const out: AgencyNode[] = [];
+  const walk = (parent: string | null, depth: number, prefix: string) => {
+    for (const a of children.get(parent) ?? []) {
+      const path = prefix ? `${prefix} / ${a.name}` : a.name;
+      out.push({ ...a, depth, path });
+      walk(a.id, depth + 1, path);
+    }
+  };
+  walk(null, 0, "");
+  return out;
+}
+
+export function countAgencies(): number {
+  return getDb().select({ n: sql<number>`count(*)` }).from(agencies).get()?.n ?? 0;
+}

@@ -1,0 +1,21 @@
+import type { NextAuthConfig } from "next-auth";
+
+/**
+ * The part of the Auth.js configuration without database access, shared by the proxy (which
+ * only redirects anonymous visitors) and the full configuration in auth.ts.
+ */
+export const SESSION_MAX_AGE_SECONDS = 12 * 3600;
+
+export const authConfig = {
+  trustHost: true,
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+  pages: { signIn: "/login" },
+  providers: [],
+  logger: {
+    // A wrong password is an audited event, not a server error with a stack trace.
+    error(error) {
+      if ((error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,47 @@
+import "server-only";
+import { forbidden, redirect } from "next/navigation";
+import { cache } from "react";
+import { AppError } from "../errors";
+import type { Actor } from "./actor";
+import { auth } from "./auth";
+import { can, type Permission } from "./permissions";
+import { loadSessionUser, type SessionUser } from "./sessions";
+
+/** The signed-in user of this request, checked against the sessions table (once per request). */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const session = await auth();
+  return loadSessionUser(session?.sid);
+});
+
+export function toActor(user: SessionUser): Actor {
+  return { id: user.id, username: user.username, role: user.role, agencyId: user.agencyId };
+}
+
+/** For pages: anonymous → /login; a password that must be changed → the change page first. */
+export async function requirePageUser(options: { allowMustChange?: boolean } = {}): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  if (user.mustChangePassword && !options.allowMustChange) redirect("/account/password");
+  return user;
+}
+
+/** For pages that need a permission: answers 403 to a signed-in user without it. */
+export async function requirePagePermission(permission: Permission): Promise<SessionUser> {
+  const user = await requirePageUser();
+  if (!can(user.role, permission)) forbidden();
+  return user;
+}
+
+/** For Server Actions and route handlers: throws AppError instead of redirecting. */
+export async function requireUser(options: { allowMustChange?: boolean } = {}): Promise<SessionUser> {
+  const user = await getCurrentUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "登录已失效，请重新登录");
+  if (user.mustChangePassword && !options.allowMustChange) throw new AppError("FORBIDDEN", "请先修改初始密码");
+  return user;
+}
+
+export async function requirePermission(permission: Permission): Promise<SessionUser> {
+  const user = await requireUser();
+  if (!can(user.role, permission)) throw new AppError("FORBIDDEN", "您没有执行此操作的权限");
+  return user;
+}

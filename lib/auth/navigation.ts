@@ -1,0 +1,14 @@
+import { can, type Permission } from "./permissions";
+import type { Role } from "./roles";
+
+/** The menu, filtered by the permission matrix: nobody is shown a page that would refuse them. */
+const ITEMS: { href: string; label: string; permission?: Permission }[] = [
+  { href: "/", label: "工作台" },
+  { href: "/admin/agencies", label: "机构管理", permission: "admin.agencies" },
+  { href: "/admin/users", label: "用户管理", permission: "admin.users" },
+  { href: "/admin/audit", label: "审计日志", permission: "audit.read" },
+];
+
+export function navigationFor(role: Role) {
+  return ITEMS.filter((item) => !item.permission || can(role, item.permission)).map(({ href, label }) => ({ href, label }));
+}

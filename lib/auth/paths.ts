@@ -1,0 +1,10 @@
+/** Paths the proxy lets through without a session (pure: used by proxy.ts and its tests). */
+
+export function isPublicPath(pathname: string): boolean {
+  return pathname === "/login" || pathname.startsWith("/api/auth/");
+}
+
+/** Route handlers answer 401/403 themselves (interfaces.md): the proxy never redirects them. */
+export function isRouteHandlerPath(pathname: string): boolean {
+  return pathname.startsWith("/api/") || /^\/reports\/[^/]+\/export\/?$/.test(pathname);
+}

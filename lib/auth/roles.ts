@@ -1,0 +1,10 @@
+/** The four roles of the system (issue 2); rights per role live in permissions.ts. */
+export const ROLES = ["clerk", "supervisor", "admin", "auditor"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  clerk: "经办人",
+  supervisor: "审核负责人",
+  admin: "系统管理员",
+  auditor: "审计员",
+};

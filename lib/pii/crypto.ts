@@ -1,0 +1,50 @@
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from "node:crypto";
+import { dataKey } from "../env";
+
+/**
+ * Personal data at rest (issue 2 §3): AES-256-GCM with a fresh 12-byte IV per value, and an
+ * HMAC-SHA256 keyed hash for exact lookup. Both keys are derived from GONGKAI_DATA_KEY with
+ * HKDF, so the same secret never serves two purposes.
+ */
+
+export type PiiKind = "id_number" | "phone" | "credit_code";
+
+const FORMAT = "v1";
+
+function subKey(purpose: string): Buffer {
+  return Buffer.from(hkdfSync("sha256", dataKey(), Buffer.alloc(0), `gongkai:${purpose}`, 32));
+}
+
+export function encryptPii(plain: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", subKey("encrypt"), iv);
+  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
+  const tag = cipher.getAuthTag();
+  return `${FORMAT}:${Buffer.concat([iv, tag, body]).toString("base64")}`;
+}
+
+export function decryptPii(stored: string): string {
+  const [format, payload] = stored.split(":", 2);
+  if (format !== FORMAT || !payload) throw new Error("unknown personal-data format");
+  const raw = Buffer.from(payload, "base64");
+  const decipher = createDecipheriv("aes-256-gcm", subKey("encrypt"), raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
+}
+
+/** Normalizes before hashing so that `410…x` and `410…X`, or spaced phone numbers, match. */
+export function normalizePii(kind: PiiKind, value: string): string {
+  const compact = value.replace(/[\s-]/g, "");
+  return kind === "phone" ? compact : compact.toUpperCase();
+}
+
+export function hashPii(kind: PiiKind, value: string): string {
+  return createHmac("sha256", subKey("lookup")).update(`${kind}:${normalizePii(kind, value)}`).digest("hex");
+}
+
+/** `{ enc, hash }` for a value, or nulls when it is empty. */
+export function sealPii(kind: PiiKind, value: string | null | undefined): { enc: string | null; hash: string | null } {
+  const trimmed = value?.trim();
+  if (!trimmed) return { enc: null, hash: null };
+  return { enc: encryptPii(trimmed), hash: hashPii(kind, trimmed) };
+}

@@ -1,0 +1,28 @@
+import "server-only";
+import { ensureFirstAdmin } from "./bootstrap";
+import { databasePath, port } from "./env";
+import { prepareApp } from "./lifecycle";
+
+export async function startServer(): Promise<void> {
+  prepareApp();
+  const password = await ensureFirstAdmin();
+  const url = `http://localhost:${port()}`;
+  const lines = [
+    "",
+    "──────────────── Gongkai 政府信息公开 ────────────────",
+    `  地址 URL:        ${url}`,
+    `  数据库 Database: ${databasePath()}`,
+  ];
+  if (password) {
+    lines.push(
+      "  首次启动，已创建管理员账号 (first start: admin account created)",
+      "  用户名 username: admin",
+      `  初始密码 password: ${password}`,
+      "  此密码只显示这一次，首次登录后须修改。(shown once; change it at first login)",
+    );
+  } else {
+    lines.push("  请使用已有账号登录 (log in with an existing account)");
+  }
+  lines.push("──────────────────────────────────────────────────────", "");
+  console.log(lines.join("\n"));
+}

@@ -1,0 +1,97 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, eq, isNull } from "drizzle-orm";
+import { writeTx } from "../../db";
+import { sessions, users, type User } from "../../db/schema";
+import type { Actor } from "../auth/actor";
+import { hashPassword, passwordProblem, verifyPassword } from "../auth/password";
+import { can } from "../auth/permissions";
+import type { Role } from "../auth/roles";
+import { recordAudit } from "../audit/record";
+import { getAgencyByCode } from "../agencies/queries";
+import { AppError } from "../errors";
+import { getUserByUsername } from "./queries";
+import type { CreateUserInput } from "./schemas";
+
+function assertUserAdmin(actor: Actor) {
+  if (actor.role !== "system" && !can(actor.role, "admin.users")) throw new AppError("FORBIDDEN", "无权管理用户");
+}
+
+const now = () => new Date().toISOString();
+
+/** What the audit trail shows of a user: never the password hash. */
+function auditView(user: User) {
+  const { passwordHash: _omit, ...rest } = user;
+  return rest;
+}
+
+export async function createUser(actor: Actor, input: CreateUserInput): Promise<User> {
+  assertUserAdmin(actor);
+  const passwordHash = await hashPassword(input.password);
+  return writeTx((tx) => {
+    const agency = getAgencyByCode(input.agencyCode);
+    if (!agency) throw new AppError("INVALID", `机构代码 ${input.agencyCode} 不存在`, "agencyCode", `agency ${input.agencyCode} does not exist`);
+    if (getUserByUsername(input.username)) throw new AppError("CONFLICT", `用户名 ${input.username} 已存在`, "username", `user ${input.username} already exists`);
+    const row = {
+      id: randomUUID(),
+      username: input.username,
+      displayName: input.displayName,
+      passwordHash,
+      role: input.role,
+      agencyId: agency.id,
+      mustChangePassword: input.mustChange,
+      passwordChangedAt: now(),
+    };
+    tx.insert(users).values(row).run();
+    const created = tx.select().from(users).where(eq(users.id, row.id)).get() as User;
+    recordAudit(tx, actor, { action: "user.create", objectType: "user", objectId: row.id, agencyId: agency.id, after: auditView(created) });
+    return created;
+  });
+}
+
+function updateUser(actor: Actor, id: string, action: string, patch: Partial<User>, revokeSessions: boolean): void {
+  assertUserAdmin(actor);
+  writeTx((tx) => {
+    const before = tx.select().from(users).where(eq(users.id, id)).get();
+    if (!before) throw new AppError("NOT_FOUND", "用户不存在");
+    if (before.id === actor.id && (patch.disabledAt || patch.role)) {
+      throw new AppError("INVALID", "不能停用自己或修改自己的角色");
+    }
+    tx.update(users).set({ ...patch, updatedAt: now() }).where(eq(users.id, id)).run();
+    if (revokeSessions) {
+      tx.update(sessions).set({ revokedAt: now() }).where(and(eq(sessions.userId, id), isNull(sessions.revokedAt))).run();
+    }
+    const after = tx.select().from(users).where(eq(users.id, id)).get() as User;
+    recordAudit(tx, actor, { action, objectType: "user", objectId: id, agencyId: before.agencyId, before: auditView(before), after: auditView(after) });
+  });
+}
+
+/** Disabling ends the user's sessions at once (their next request is anonymous). */
+export function setUserDisabled(actor: Actor, id: string, disabled: boolean): void {
+  updateUser(actor, id, disabled ? "user.disable" : "user.enable", { disabledAt: disabled ? now() : null, failedLogins: 0, lockedUntil: null }, disabled);
+}
+
+export function changeUserRole(actor: Actor, id: string, role: Role): void {
+  updateUser(actor, id, "user.role", { role }, true);
+}
+
+/** An admin's reset: a new password that must be changed at the next login. */
+export async function resetUserPassword(actor: Actor, id: string, password: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  updateUser(actor, id, "user.reset_password", { passwordHash, mustChangePassword: true, passwordChangedAt: now(), failedLogins: 0, lockedUntil: null }, true);
+}
+
+/** A user changing its own password: the current one is required, the new one must be strong. */
+export async function changeOwnPassword(actor: Actor & { id: string }, current: string, next: string): Promise<void> {
+  const user = writeTx((tx) => tx.select().from(users).where(eq(users.id, actor.id)).get());
+  if (!user) throw new AppError("NOT_FOUND", "用户不存在");
+  if (!(await verifyPassword(current, user.passwordHash))) throw new AppError("INVALID", "当前密码不正确", "current");
+  const problem = passwordProblem(next, user.username);
+  if (problem) throw new AppError("INVALID", problem, "next");
+  if (await verifyPassword(next, user.passwordHash)) throw new AppError("INVALID", "新密码不能与当前密码相同", "next");
+  const passwordHash = await hashPassword(next);
+  writeTx((tx) => {
+    tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: now(), updatedAt: now() }).where(eq(users.id, actor.id)).run();
+    recordAudit(tx, actor, { action: "user.change_password", objectType: "user", objectId: actor.id, agencyId: user.agencyId });
+  });
+}

@@ -1,0 +1,52 @@
+import "server-only";
+import { asc, eq, sql } from "drizzle-orm";
+import { getDb } from "../../db";
+import { agencies, users } from "../../db/schema";
+import type { Actor } from "../auth/actor";
+import { can } from "../auth/permissions";
+import { AppError } from "../errors";
+
+export type UserListItem = {
+  id: string;
+  username: string;
+  displayName: string;
+  role: (typeof users.$inferSelect)["role"];
+  agencyCode: string;
+  agencyName: string;
+  disabled: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+};
+
+export function listUsers(actor: Actor): UserListItem[] {
+  if (actor.role !== "system" && !can(actor.role, "admin.users")) throw new AppError("FORBIDDEN", "无权管理用户");
+  return getDb()
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      role: users.role,
+      agencyCode: agencies.code,
+      agencyName: agencies.name,
+      disabledAt: users.disabledAt,
+      mustChangePassword: users.mustChangePassword,
+      lastLoginAt: users.lastLoginAt,
+    })
+    .from(users)
+    .innerJoin(agencies, eq(users.agencyId, agencies.id))
+    .orderBy(asc(agencies.code), asc(users.username))
+    .all()
+    .map(({ disabledAt, ...u }) => ({ ...u, disabled: disabledAt !== null }));
+}
+
+export function getUserByUsername(username: string) {
+  return getDb()
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`)
+    .get();
+}
+
+export function countUsers(): number {
+  return getDb().select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+}

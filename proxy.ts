@@ -1,0 +1,49 @@
+import NextAuth from "next-auth";
+import { NextResponse } from "next/server";
+import { authConfig } from "./lib/auth/auth.config";
+import { isPublicPath, isRouteHandlerPath } from "./lib/auth/paths";
+
+/**
+ * Sets the per-request CSP nonce and redirects anonymous page visits to /login. It is not the
+ * guard: pages, actions and route handlers check the user themselves (route handlers answer 401).
+ */
+const { auth } = NextAuth(authConfig);
+
+function contentSecurityPolicy(nonce: string): string {
+  const dev = process.env.NODE_ENV !== "production";
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    `connect-src 'self'${dev ? " ws:" : ""}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+export default auth((req) => {
+  const { pathname, search } = req.nextUrl;
+  if (!req.auth && !isPublicPath(pathname) && !isRouteHandlerPath(pathname)) {
+    const login = new URL("/login", req.nextUrl.origin);
+    if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
+    return NextResponse.redirect(login);
+  }
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce);
+  const headers = new Headers(req.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("Content-Security-Policy", csp);
+  // Pages show personal data: never stored by a browser or a proxy cache.
+  res.headers.set("Cache-Control", "no-store");
+  return res;
+});
+
+export const config = {
+  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+};
