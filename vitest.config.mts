@@ -5,8 +5,8 @@ export default defineConfig({
   resolve: {
     alias: {
       // `server-only` throws outside a React Server Components bundle (stack.md pitfall 7).
-      "server-only": path.resolve(__dirname, "lib/testing/server-only-stub.ts"),
-      "@": path.resolve(__dirname),
+      "server-only": path.resolve(import.meta.dirname, "lib/testing/server-only-stub.ts"),
+      "@": path.resolve(import.meta.dirname),
     },
   },
   test: {

@@ -1,0 +1,88 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { beforeEach, describe, expect, test } from "vitest";
+
+const root = path.resolve(import.meta.dirname, "..");
+const tsx = path.join(root, "node_modules", ".bin", "tsx");
+let dbFile: string;
+
+/** Runs the real CLI entry point in a child process, as `npm run cli` does. */
+function cli(args: string[], input = "") {
+  const result = spawnSync(tsx, ["--conditions=react-server", path.join(root, "cli", "index.ts"), ...args], {
+    cwd: root,
+    input,
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: dbFile, GONGKAI_ROOT: root },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("cli agency add / user add", () => {
+  beforeEach(() => {
+    dbFile = path.join(mkdtempSync(path.join(os.tmpdir(), "gongkai-cli-")), "cli.db");
+  });
+
+  test("creates the database, adds agencies idempotently, prints only the result", () => {
+    const first = cli(["agency", "add", "--code", "county", "--name", "某县人民政府"]);
+    expect(first.code).toBe(0);
+    expect(JSON.parse(first.stdout)).toEqual({ code: "county", name: "某县人民政府", created: true });
+    const again = cli(["agency", "add", "--code", "county", "--name", "某县人民政府"]);
+    expect(again.code).toBe(0);
+    expect(JSON.parse(again.stdout).created).toBe(false);
+    expect(cli(["agency", "add", "--code", "edu", "--name", "某县教育局", "--parent", "county"]).code).toBe(0);
+    const db = new Database(dbFile, { readonly: true });
+    const rows = db.prepare("SELECT a.code, p.code AS parent FROM agencies a LEFT JOIN agencies p ON a.parent_id = p.id ORDER BY a.code").all();
+    db.close();
+    expect(rows).toEqual([
+      { code: "county", parent: null },
+      { code: "edu", parent: "county" },
+    ]);
+  });
+
+  test("adds a user with the password from the first line of standard input, never echoing it", () => {
+    cli(["agency", "add", "--code", "county", "--name", "某县人民政府"]);
+    const result = cli(["user", "add", "--username", "alice", "--role", "clerk", "--agency", "county", "--must-change"], "s3cret-Passw0rd\nignored\n");
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ username: "alice", role: "clerk", mustChangePassword: true });
+    expect(result.stdout + result.stderr).not.toContain("s3cret-Passw0rd");
+    const db = new Database(dbFile, { readonly: true });
+    const user = db.prepare("SELECT role, must_change_password AS mc, password_hash AS h FROM users WHERE username = 'alice'").get() as { role: string; mc: number; h: string };
+    db.close();
+    expect(user).toMatchObject({ role: "clerk", mc: 1 });
+    expect(user.h.startsWith("scrypt$")).toBe(true);
+  });
+
+  test.each([
+    [["user", "add", "--username", "bob", "--role", "clerk", "--agency", "missing"], "pw-1234567890\n", /机构代码 missing 不存在/],
+    [["user", "add", "--username", "bob", "--role", "boss", "--agency", "county"], "pw-1234567890\n", /角色/],
+    [["user", "add", "--username", "bob", "--role", "clerk", "--agency", "county"], "", /密码/],
+    [["agency", "add", "--code", "bad code", "--name", "x"], "", /机构代码/],
+    [["agency", "add", "--code", "x", "--name", "x", "--parent", "nope"], "", /上级机构代码 nope 不存在/],
+  ])("refuses bad input with exit 1 and a message naming the field: %j", (args, input, message) => {
+    cli(["agency", "add", "--code", "county", "--name", "某县人民政府"]);
+    const result = cli(args as string[], input as string);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(message as RegExp);
+  });
+
+  test("a duplicate username is refused", () => {
+    cli(["agency", "add", "--code", "county", "--name", "某县人民政府"]);
+    expect(cli(["user", "add", "--username", "alice", "--role", "clerk", "--agency", "county"], "pw-1234567890\n").code).toBe(0);
+    const again = cli(["user", "add", "--username", "Alice", "--role", "clerk", "--agency", "county"], "pw-1234567890\n");
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/已存在/);
+  });
+
+  test.each([[[]], [["nonsense"]], [["agency", "add", "--code", "x"]], [["agency", "add", "--code", "x", "--name", "y", "--bogus"]], [["user", "remove"]]])(
+    "wrong usage exits 2: %j",
+    (args) => {
+      const result = cli(args);
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe("");
+    },
+  );
+});
