@@ -17,6 +17,7 @@ export default defineConfig([
   globalIgnores([".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "db/migrations/**"]),
   {
     files: ["app/**", "components/**", "cli/**"],
+    ignores: ["**/*.test.ts"],
     rules: { "no-restricted-imports": ["error", noDb] },
   },
   {

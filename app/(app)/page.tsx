@@ -7,12 +7,18 @@ import Link from "next/link";
 
 export const metadata: Metadata = { title: "工作台" };
 
-export default async function HomePage() {
+export default async function HomePage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await requirePageUser();
+  const { password } = await searchParams;
   const links = navigationFor(user.role).filter((item) => item.href !== "/");
   return (
     <>
       <PageHeader title="工作台" description={`${user.agencyName} · ${ROLE_LABELS[user.role]}`} />
+      {password === "changed" ? (
+        <p data-testid="form-success" className="mb-4 max-w-xl rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">
+          密码已修改。
+        </p>
+      ) : null}
       <p className="text-sm text-slate-700">
         欢迎，{user.displayName || user.username}。
       </p>

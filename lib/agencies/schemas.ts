@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optional } from "../validation";
 
 export const agencyCodeSchema = z
   .string()
@@ -10,11 +11,7 @@ export const agencyCodeSchema = z
 export const agencySchema = z.object({
   code: agencyCodeSchema,
   name: z.string().trim().min(1, "请填写机构名称").max(100, "机构名称不超过 100 个字"),
-  parentCode: z
-    .string()
-    .trim()
-    .optional()
-    .transform((v) => v || undefined),
+  parentCode: optional(z.string().trim()),
 });
 export type AgencyInput = z.infer<typeof agencySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optional } from "../validation";
 import { APPLICANT_TYPES, CHANNELS } from "./codes";
 
 const isoDate = z
@@ -10,13 +11,7 @@ const isoDate = z
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
   }, "日期不存在");
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, `不超过 ${max} 个字`)
-    .optional()
-    .transform((v) => v || undefined);
+const optionalText = (max: number) => optional(z.string().trim().max(max, `不超过 ${max} 个字`));
 
 /** Registering a request (the registration form of the register issue extends this). */
 export const createRequestSchema = z.object({

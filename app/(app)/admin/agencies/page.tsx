@@ -12,7 +12,7 @@ export default async function AgenciesPage() {
   return (
     <>
       <PageHeader title="机构管理" description="本系统中的行政机关及其上下级关系。上级机构的审核负责人可查看下级机构的数据。" />
-      <div className="grid grid-cols-[1fr_18rem] gap-6">
+      <div className="grid grid-cols-[1fr_18rem] items-start gap-6">
         <table className="w-full border-collapse bg-white text-sm">
           <thead>
             <tr className="border-b border-slate-300 bg-slate-100 text-left">

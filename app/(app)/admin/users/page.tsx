@@ -16,7 +16,7 @@ export default async function UsersPage() {
   return (
     <>
       <PageHeader title="用户管理" description="停用、重置密码和修改角色立即生效：该用户当前的登录会被注销。" />
-      <div className="grid grid-cols-[1fr_17rem] gap-6">
+      <div className="grid grid-cols-[1fr_17rem] items-start gap-6">
         <table className="w-full border-collapse bg-white text-sm" data-testid="users-table">
           <thead>
             <tr className="border-b border-slate-300 bg-slate-100 text-left">

@@ -1,0 +1,34 @@
+import { createAgency } from "../lib/agencies/mutations";
+import { CLI_ACTOR } from "../lib/auth/actor";
+import { generatePassword } from "../lib/auth/password";
+import type { Role } from "../lib/auth/roles";
+import { prepareApp, shutdownApp } from "../lib/lifecycle";
+import { getUserByUsername } from "../lib/users/queries";
+import { createUser } from "../lib/users/mutations";
+
+/**
+ * `npm run db:seed`: a demo county with one department and a user of each working role, so a
+ * newcomer can look around. Idempotent; passwords are printed once and must be changed.
+ */
+async function seed() {
+  prepareApp();
+  createAgency(CLI_ACTOR, { code: "demo", name: "示例县人民政府" });
+  createAgency(CLI_ACTOR, { code: "demo-edu", name: "示例县教育局", parentCode: "demo" });
+  const people: [string, string, Role, string][] = [
+    ["demo-clerk", "李经办", "clerk", "demo-edu"],
+    ["demo-supervisor", "王审核", "supervisor", "demo"],
+    ["demo-auditor", "赵审计", "auditor", "demo"],
+  ];
+  for (const [username, displayName, role, agencyCode] of people) {
+    if (getUserByUsername(username)) continue;
+    const password = generatePassword();
+    await createUser(CLI_ACTOR, { username, displayName, role, agencyCode, password, mustChange: true });
+    process.stdout.write(`${username}\t${password}\n`);
+  }
+  shutdownApp();
+}
+
+seed().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,62 @@
+import { expect, test } from "@playwright/test";
+import { login, logout, watchCsp } from "./helpers";
+
+test.describe("login and logout as each role", () => {
+  for (const [username, roleLabel, sees, doesNotSee] of [
+    ["clerk1", "经办人", [], ["用户管理", "审计日志"]],
+    ["super1", "审核负责人", ["审计日志"], ["用户管理"]],
+    ["auditor1", "审计员", ["审计日志"], ["用户管理", "机构管理"]],
+    ["admin2", "系统管理员", ["用户管理", "机构管理", "审计日志"], []],
+  ] as const) {
+    test(`${username} (${roleLabel})`, async ({ page }) => {
+      const violations = watchCsp(page);
+      await login(page, username);
+      await expect(page.getByTestId("current-user")).toContainText(roleLabel);
+      const nav = page.getByRole("navigation", { name: "主导航" });
+      for (const label of sees) await expect(nav.getByRole("link", { name: label })).toBeVisible();
+      for (const label of doesNotSee) await expect(nav.getByRole("link", { name: label })).toHaveCount(0);
+      await logout(page);
+      await page.goto("/");
+      await expect(page).toHaveURL(/\/login/);
+      expect(violations).toEqual([]);
+    });
+  }
+});
+
+test("a wrong password is refused with a clear message", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill("clerk1");
+  await page.getByLabel("密码").fill("not-the-password");
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("用户名或密码不正确");
+  await expect(page.getByLabel("用户名")).toHaveValue("clerk1");
+});
+
+test("anonymous visits are redirected to the login page", async ({ page }) => {
+  for (const path of ["/", "/admin/users", "/admin/agencies", "/admin/audit", "/account/password", "/requests"]) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(/\/login/);
+  }
+  await page.goto("/admin/users");
+  await expect(page).toHaveURL(/callbackUrl=%2Fadmin%2Fusers/);
+});
+
+test("a clerk is refused on the admin pages by URL, by the server", async ({ page }) => {
+  await login(page, "clerk1");
+  for (const path of ["/admin/users", "/admin/agencies", "/admin/audit"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { name: "无权访问（403）" })).toBeVisible();
+  }
+});
+
+test("security headers on every page", async ({ page }) => {
+  const response = await page.goto("/login");
+  const headers = response?.headers() ?? {};
+  expect(headers["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBeTruthy();
+  expect(headers["cache-control"]).toContain("no-store");
+  expect(headers["x-powered-by"]).toBeUndefined();
+});
