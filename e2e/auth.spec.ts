@@ -60,3 +60,18 @@ test("security headers on every page", async ({ page }) => {
   expect(headers["cache-control"]).toContain("no-store");
   expect(headers["x-powered-by"]).toBeUndefined();
 });
+
+test("route handlers answer 401 and 403 themselves, never a redirect", async ({ page, request }) => {
+  const anonymous = await request.get("/api/audit/verify", { maxRedirects: 0 });
+  expect(anonymous.status()).toBe(401);
+
+  await login(page, "clerk1");
+  const clerk = await page.request.get("/api/audit/verify", { maxRedirects: 0 });
+  expect(clerk.status()).toBe(403);
+  await logout(page);
+
+  await login(page, "auditor1");
+  const auditor = await page.request.get("/api/audit/verify", { maxRedirects: 0 });
+  expect(auditor.status()).toBe(200);
+  expect(await auditor.json()).toEqual({ ok: true, break: null });
+});

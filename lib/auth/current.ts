@@ -1,6 +1,7 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
+import { recordAuditAlone } from "../audit/record";
 import { AppError } from "../errors";
 import type { Actor } from "./actor";
 import { auth } from "./auth";
@@ -17,6 +18,11 @@ export function toActor(user: SessionUser): Actor {
   return { id: user.id, username: user.username, role: user.role, agencyId: user.agencyId };
 }
 
+/** A refused access is itself an audited event. */
+function recordDenied(user: SessionUser, permission: Permission): void {
+  recordAuditAlone(toActor(user), { action: "access.denied", objectType: "permission", objectId: permission, result: "denied" });
+}
+
 /** For pages: anonymous → /login; a password that must be changed → the change page first. */
 export async function requirePageUser(options: { allowMustChange?: boolean } = {}): Promise<SessionUser> {
   const user = await getCurrentUser();
@@ -28,11 +34,14 @@ export async function requirePageUser(options: { allowMustChange?: boolean } = {
 /** For pages that need a permission: answers 403 to a signed-in user without it. */
 export async function requirePagePermission(permission: Permission): Promise<SessionUser> {
   const user = await requirePageUser();
-  if (!can(user.role, permission)) forbidden();
+  if (!can(user.role, permission)) {
+    recordDenied(user, permission);
+    forbidden();
+  }
   return user;
 }
 
-/** For Server Actions and route handlers: throws AppError instead of redirecting. */
+/** For Server Actions: throws AppError instead of redirecting. */
 export async function requireUser(options: { allowMustChange?: boolean } = {}): Promise<SessionUser> {
   const user = await getCurrentUser();
   if (!user) throw new AppError("UNAUTHENTICATED", "登录已失效，请重新登录");
@@ -42,6 +51,24 @@ export async function requireUser(options: { allowMustChange?: boolean } = {}): 
 
 export async function requirePermission(permission: Permission): Promise<SessionUser> {
   const user = await requireUser();
-  if (!can(user.role, permission)) throw new AppError("FORBIDDEN", "您没有执行此操作的权限");
+  if (!can(user.role, permission)) {
+    recordDenied(user, permission);
+    throw new AppError("FORBIDDEN", "您没有执行此操作的权限");
+  }
+  return user;
+}
+
+/**
+ * For route handlers (interfaces.md): 401 to an anonymous caller, 403 without the permission —
+ * never a redirect. Returns the user, or the Response to send.
+ */
+export async function authorizeRoute(permission: Permission): Promise<SessionUser | Response> {
+  const user = await getCurrentUser();
+  if (!user) return Response.json({ error: "未登录 (unauthenticated)" }, { status: 401 });
+  if (user.mustChangePassword) return Response.json({ error: "请先修改初始密码 (password change required)" }, { status: 403 });
+  if (!can(user.role, permission)) {
+    recordDenied(user, permission);
+    return Response.json({ error: "无权访问 (forbidden)" }, { status: 403 });
+  }
   return user;
 }
