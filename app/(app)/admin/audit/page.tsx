@@ -1,12 +1,12 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/app-shell";
-import { listAuditRows } from "@/lib/audit/queries";
+import { AUDIT_PAGE_SIZE, listAuditRows } from "@/lib/audit/queries";
+import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_LABELS, AUDIT_RESULT_LABELS, beijingTime } from "@/lib/audit/labels";
 import { verifyAuditChain } from "@/lib/audit/record";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
 
 export const metadata: Metadata = { title: "审计日志" };
 
-const RESULT_LABELS: Record<string, string> = { success: "成功", denied: "拒绝", failure: "失败" };
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const user = await requirePagePermission("audit.read");
@@ -26,7 +26,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <thead>
           <tr className="border-b border-slate-300 bg-slate-100 text-left">
             <th className="px-3 py-2 font-medium">序号</th>
-            <th className="px-3 py-2 font-medium">时间（UTC）</th>
+            <th className="px-3 py-2 font-medium">时间（北京时间）</th>
             <th className="px-3 py-2 font-medium">操作人</th>
             <th className="px-3 py-2 font-medium">操作</th>
             <th className="px-3 py-2 font-medium">对象</th>
@@ -38,13 +38,15 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           {rows.map((r) => (
             <tr key={r.id} className="border-b border-slate-200 align-top">
               <td className="px-3 py-1.5 text-slate-500">{r.id}</td>
-              <td className="whitespace-nowrap px-3 py-1.5">{r.at.replace("T", " ").slice(0, 19)}</td>
+              <td className="whitespace-nowrap px-3 py-1.5">{beijingTime(r.at)}</td>
               <td className="px-3 py-1.5">
-                {r.actorName}（{r.actorRole}）
+                {r.actorName}
               </td>
-              <td className="px-3 py-1.5 font-mono text-xs">{r.action}</td>
-              <td className="px-3 py-1.5 text-xs">{r.objectType}</td>
-              <td className="px-3 py-1.5">{RESULT_LABELS[r.result] ?? r.result}</td>
+              <td className="px-3 py-1.5" title={r.action}>
+                {AUDIT_ACTION_LABELS[r.action] ?? r.action}
+              </td>
+              <td className="px-3 py-1.5">{AUDIT_OBJECT_LABELS[r.objectType] ?? r.objectType}</td>
+              <td className="px-3 py-1.5">{AUDIT_RESULT_LABELS[r.result] ?? r.result}</td>
               <td className="max-w-md break-all px-3 py-1.5 font-mono text-xs text-slate-600">{r.changes}</td>
             </tr>
           ))}
@@ -52,7 +54,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       </table>
       <div className="mt-3 flex gap-3 text-sm">
         {page > 1 ? <a href={`?page=${page - 1}`}>上一页</a> : null}
-        {page * 100 < total ? <a href={`?page=${page + 1}`}>下一页</a> : null}
+        {page * AUDIT_PAGE_SIZE < total ? <a href={`?page=${page + 1}`}>下一页</a> : null}
       </div>
     </>
   );

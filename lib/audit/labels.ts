@@ -1,0 +1,32 @@
+/** Chinese names of audit actions and objects, for the audit page (codes stay stable in the data). */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "auth.login": "登录",
+  "auth.logout": "退出登录",
+  "access.denied": "越权访问被拒绝",
+  "agency.create": "新增机构",
+  "agency.update": "修改机构",
+  "agency.rename": "机构改名",
+  "user.create": "新增用户",
+  "user.disable": "停用用户",
+  "user.enable": "启用用户",
+  "user.role": "修改角色",
+  "user.reset_password": "重置密码",
+  "user.change_password": "修改本人密码",
+  "request.create": "登记申请",
+};
+
+export const AUDIT_OBJECT_LABELS: Record<string, string> = {
+  session: "会话",
+  user: "用户",
+  agency: "机构",
+  permission: "权限",
+  request: "申请",
+};
+
+export const AUDIT_RESULT_LABELS: Record<string, string> = { success: "成功", denied: "拒绝", failure: "失败" };
+
+/** An instant shown in Beijing time (UTC+8, no daylight saving), as clerks read clocks. */
+export function beijingTime(iso: string): string {
+  const date = new Date(new Date(iso).getTime() + 8 * 3600_000);
+  return date.toISOString().replace("T", " ").slice(0, 19);
+}
