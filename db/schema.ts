@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { type AnySQLiteColumn, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ROLES } from "../lib/auth/roles";
 import { APPLICANT_TYPES, CHANNELS, OUTCOMES, REQUEST_STATUSES } from "../lib/requests/codes";
 
@@ -71,6 +71,8 @@ export const requests = sqliteTable(
   "requests",
   {
     id: text("id").primaryKey(),
+    // A stable integer key for the full-text index (rowids of a text-keyed table may change on VACUUM).
+    seq: integer("seq").notNull(),
     agencyId: text("agency_id")
       .notNull()
       .references(() => agencies.id),
@@ -98,6 +100,9 @@ export const requests = sqliteTable(
     deliveryMethod: text("delivery_method"),
     outcome: text("outcome", { enum: OUTCOMES }),
     concludedDate: text("concluded_date"),
+    // domain.md A1: what decided between 予以公开 and 部分公开, stored with the choice.
+    withheldUnderExemptions: integer("withheld_under_exemptions", { mode: "boolean" }).notNull().default(false),
+    partNotAvailable: integer("part_not_available", { mode: "boolean" }).notNull().default(false),
     replyNumber: text("reply_number"),
     handler: text("handler"),
     handlerUserId: text("handler_user_id").references(() => users.id),
@@ -115,14 +120,34 @@ export const requests = sqliteTable(
   },
   (t) => [
     uniqueIndex("requests_agency_serial_unique").on(t.agencyId, t.serial),
+    uniqueIndex("requests_seq_unique").on(t.seq),
     index("requests_agency_received_idx").on(t.agencyId, t.receivedDate),
     index("requests_agency_concluded_idx").on(t.agencyId, t.concludedDate),
-    index("requests_agency_status_idx").on(t.agencyId, t.status),
+    index("requests_agency_status_idx").on(t.agencyId, t.status, t.receivedDate),
+    index("requests_agency_outcome_idx").on(t.agencyId, t.outcome, t.concludedDate),
+    index("requests_agency_type_idx").on(t.agencyId, t.applicantType, t.receivedDate),
+    index("requests_agency_handler_idx").on(t.agencyId, t.handler, t.receivedDate),
     index("requests_id_number_hash_idx").on(t.idNumberHash),
     index("requests_phone_hash_idx").on(t.phoneHash),
     index("requests_credit_code_hash_idx").on(t.creditCodeHash),
   ],
 );
+
+/** A ledger file uploaded for import, kept between its preview and its confirmation. */
+export const importUploads = sqliteTable("import_uploads", {
+  id: text("id").primaryKey(),
+  agencyId: text("agency_id")
+    .notNull()
+    .references(() => agencies.id),
+  userId: text("user_id")
+    .notNull()
+    .references(() => users.id),
+  filename: text("filename").notNull(),
+  bytes: blob("bytes", { mode: "buffer" }).notNull(),
+  ignoreUnknown: integer("ignore_unknown", { mode: "boolean" }).notNull().default(false),
+  createdAt: createdAt(),
+  committedAt: text("committed_at"),
+});
 
 /** The timeline of a request: every step, who took it and when. */
 export const requestEvents = sqliteTable(

@@ -2,12 +2,12 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { CLI_ACTOR } from "../auth/actor";
 import { createRequest } from "../requests/mutations";
 import { getRequest, listRequests } from "../requests/queries";
-import { freshDatabase, makeAgencyTree, makeUser } from "../testing/db";
+import { freshDatabase, makeAgencyTree, makeUser, requestInput } from "../testing/db";
 import { createAgency } from "./mutations";
 import { readableAgencyIds } from "./queries";
 
 function register(actor: Parameters<typeof createRequest>[0], serial: string) {
-  return createRequest(actor, { serial, receivedDate: "2026-04-01", applicantType: "natural", applicantName: "申请人", content: "内容" }).id;
+  return createRequest(actor, requestInput({ serial, receivedDate: "2026-04-01", applicantType: "natural", applicantName: "申请人", content: "内容" })).id;
 }
 
 describe("agency scoping of queries", () => {

@@ -4,7 +4,7 @@ import { agencies } from "../../db/schema";
 import { CLI_ACTOR } from "../auth/actor";
 import { createAgency, insertAgency } from "../agencies/mutations";
 import { createRequest } from "../requests/mutations";
-import { freshDatabase, makeUser } from "../testing/db";
+import { freshDatabase, makeUser, requestInput } from "../testing/db";
 import { recordAudit, verifyAuditChain } from "./record";
 
 function count(table: string): number {
@@ -19,7 +19,7 @@ describe("the audit trail", () => {
   test("every mutation writes its audit row, with personal data masked", async () => {
     createAgency(CLI_ACTOR, { code: "a", name: "甲机关" });
     const clerk = await makeUser("clerk1", "clerk", "a");
-    createRequest(clerk, { serial: "1", receivedDate: "2026-03-02", applicantType: "natural", applicantName: "张三", phone: "13812345678", content: "x" });
+    createRequest(clerk, requestInput({ serial: "1", receivedDate: "2026-03-02", applicantType: "natural", applicantName: "张三", phone: "13812345678", content: "x" }));
     const actions = getSqlite().prepare("SELECT action, actor_name, changes FROM audit_log ORDER BY id").all() as { action: string; actor_name: string; changes: string }[];
     expect(actions.map((r) => r.action)).toEqual(["agency.create", "user.create", "request.create"]);
     expect(actions[2].actor_name).toBe("clerk1");
@@ -45,7 +45,7 @@ describe("the audit trail", () => {
   test("a duplicate serial is refused and nothing is written", async () => {
     createAgency(CLI_ACTOR, { code: "a", name: "甲机关" });
     const clerk = await makeUser("clerk1", "clerk", "a");
-    const input = { serial: "1", receivedDate: "2026-03-02", applicantType: "natural" as const, applicantName: "张三", content: "x" };
+    const input = requestInput({ serial: "1", applicantName: "张三" });
     createRequest(clerk, input);
     const audit = count("audit_log");
     expect(() => createRequest(clerk, input)).toThrow(/已被/);
@@ -63,7 +63,7 @@ describe("the audit trail", () => {
   test("records are never hard-deleted", async () => {
     createAgency(CLI_ACTOR, { code: "a", name: "甲机关" });
     const clerk = await makeUser("clerk1", "clerk", "a");
-    createRequest(clerk, { serial: "1", receivedDate: "2026-03-02", applicantType: "natural", applicantName: "张三", content: "x" });
+    createRequest(clerk, requestInput({ serial: "1", receivedDate: "2026-03-02", applicantType: "natural", applicantName: "张三", content: "x" }));
     for (const table of ["requests", "request_events", "users", "agencies"]) {
       expect(() => getSqlite().prepare(`DELETE FROM ${table}`).run(), table).toThrow();
     }

@@ -5,12 +5,12 @@ import { CLI_ACTOR } from "../auth/actor";
 import { createAgency } from "../agencies/mutations";
 import { createRequest } from "../requests/mutations";
 import { getRequest, listRequests } from "../requests/queries";
-import { freshDatabase, makeUser } from "../testing/db";
+import { freshDatabase, makeUser, requestInput } from "../testing/db";
 import { decryptPii, encryptPii, hashPii } from "./crypto";
 
 const ID = "410102199001011234";
 const PHONE = "13812345678";
-const CREDIT = "91410000MA45TQ2J3X";
+const CREDIT = "91410000MA45TQ2J39";
 
 describe("personal data at rest", () => {
   let file: string;
@@ -37,7 +37,7 @@ describe("personal data at rest", () => {
   test("ID, phone and credit code never appear in clear in the database file", async () => {
     createAgency(CLI_ACTOR, { code: "a", name: "甲机关" });
     const clerk = await makeUser("clerk1", "clerk", "a");
-    const { id } = createRequest(clerk, {
+    const { id } = createRequest(clerk, requestInput({
       serial: "2026-0001",
       receivedDate: "2026-03-02",
       applicantType: "commercial",
@@ -46,7 +46,7 @@ describe("personal data at rest", () => {
       phone: PHONE,
       creditCode: CREDIT,
       content: "申请公开某项目的批复文件",
-    });
+    }));
     getSqlite().pragma("wal_checkpoint(TRUNCATE)");
     const bytes = readFileSync(file);
     for (const secret of [ID, PHONE, CREDIT]) {
@@ -62,14 +62,14 @@ describe("personal data at rest", () => {
     createAgency(CLI_ACTOR, { code: "a", name: "甲机关" });
     const clerk = await makeUser("clerk1", "clerk", "a");
     const auditor = await makeUser("aud", "auditor", "a");
-    const { id } = createRequest(clerk, {
+    const { id } = createRequest(clerk, requestInput({
       serial: "1",
       receivedDate: "2026-03-02",
       applicantType: "natural",
       applicantName: "张三",
       phone: PHONE,
       content: "某事项",
-    });
+    }));
     expect(getRequest(auditor, id, { revealPii: true })).toMatchObject({ phone: "138****5678", piiRevealed: false });
   });
 });

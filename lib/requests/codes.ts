@@ -70,3 +70,25 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
   pending_approval: "待审核",
   concluded: "已办结",
 };
+
+/** 政府信息的提供形式 (the form the applicant asks for, Art 29(三), Art 40). */
+export const REQUESTED_FORMS = ["paper", "electronic", "disc", "other"] as const;
+export type RequestedForm = (typeof REQUESTED_FORMS)[number];
+export const REQUESTED_FORM_LABELS: Record<RequestedForm, string> = {
+  paper: "纸质文本",
+  electronic: "电子文档",
+  disc: "光盘/存储介质",
+  other: "其他",
+};
+
+/** 获取信息的方式. */
+export const DELIVERY_METHODS = ["post", "email", "pickup", "onsite", "fax", "online"] as const;
+export type DeliveryMethod = (typeof DELIVERY_METHODS)[number];
+export const DELIVERY_METHOD_LABELS: Record<DeliveryMethod, string> = {
+  post: "邮寄",
+  email: "电子邮件",
+  pickup: "自行领取",
+  onsite: "当场阅读、抄录",
+  fax: "传真",
+  online: "网上获取",
+};

@@ -1,13 +1,15 @@
 import "server-only";
-import { and, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "../../db";
-import { requests, type RequestRow } from "../../db/schema";
+import { agencies, requestEvents, requests, type RequestRow, users } from "../../db/schema";
 import { readableAgencyIds } from "../agencies/queries";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
+import { yearOf } from "../dates";
 import { AppError } from "../errors";
-import { decryptPii } from "../pii/crypto";
 import { maskCreditCode, maskIdNumber, maskPhone } from "../pii/mask";
+import { openPii } from "./pii";
+import type { ListFilter } from "./schemas";
 
 /** The rows of the register the actor may read (issue 2 §5: scoped in the data layer). */
 function scopeWhere(actor: Actor): SQL | undefined {
@@ -15,53 +17,165 @@ function scopeWhere(actor: Actor): SQL | undefined {
   const ids = readableAgencyIds(actor);
   const live = isNull(requests.deletedAt);
   if (ids === "all") return live;
-  return and(live, inArray(requests.agencyId, ids.length ? ids : [""]));
+  return and(live, ids.length === 1 ? eq(requests.agencyId, ids[0]) : inArray(requests.agencyId, ids.length ? ids : [""]));
 }
 
 type Pii = { idNumber: string; creditCode: string; phone: string };
 export type RequestView = Omit<RequestRow, "idNumberEnc" | "idNumberHash" | "creditCodeEnc" | "creditCodeHash" | "phoneEnc" | "phoneHash"> &
-  Pii & { piiRevealed: boolean };
+  Pii & { piiRevealed: boolean; agencyName: string };
 
-function open(value: string | null): string {
-  return value ? decryptPii(value) : "";
-}
-
-function toView(row: RequestRow, reveal: boolean): RequestView {
-  const { idNumberEnc, idNumberHash: _a, creditCodeEnc, creditCodeHash: _b, phoneEnc, phoneHash: _c, ...rest } = row;
-  const idNumber = open(idNumberEnc);
-  const creditCode = open(creditCodeEnc);
-  const phone = open(phoneEnc);
+function toView(row: RequestRow, reveal: boolean, agencyName: string): RequestView {
+  const { idNumberEnc: _a, idNumberHash: _b, creditCodeEnc: _c, creditCodeHash: _d, phoneEnc: _e, phoneHash: _f, ...rest } = row;
+  const pii = openPii(row);
   return reveal
-    ? { ...rest, idNumber, creditCode, phone, piiRevealed: true }
-    : { ...rest, idNumber: maskIdNumber(idNumber), creditCode: maskCreditCode(creditCode), phone: maskPhone(phone), piiRevealed: false };
+    ? { ...rest, ...pii, piiRevealed: true, agencyName }
+    : {
+        ...rest,
+        idNumber: maskIdNumber(pii.idNumber),
+        creditCode: maskCreditCode(pii.creditCode),
+        phone: maskPhone(pii.phone),
+        piiRevealed: false,
+        agencyName,
+      };
 }
 
 /** One request; personal data in full only with `pii.view` on the request's own page. */
 export function getRequest(actor: Actor, id: string, options: { revealPii?: boolean } = {}): RequestView {
-  const row = getDb()
-    .select()
+  const found = getDb()
+    .select({ row: requests, agencyName: agencies.name })
     .from(requests)
+    .innerJoin(agencies, eq(requests.agencyId, agencies.id))
     .where(and(scopeWhere(actor), eq(requests.id, id)))
     .get();
-  if (!row) throw new AppError("NOT_FOUND", "申请不存在或无权查看");
+  if (!found) throw new AppError("NOT_FOUND", "申请不存在或无权查看");
   const reveal = Boolean(options.revealPii) && (actor.role === "system" || can(actor.role, "pii.view"));
-  return toView(row, reveal);
+  return toView(found.row, reveal, found.agencyName);
+}
+
+export function listTimeline(actor: Actor, id: string) {
+  getRequest(actor, id);
+  return getDb()
+    .select({ id: requestEvents.id, at: requestEvents.at, kind: requestEvents.kind, summary: requestEvents.summary, actor: users.username, actorName: users.displayName })
+    .from(requestEvents)
+    .leftJoin(users, eq(requestEvents.actorId, users.id))
+    .where(eq(requestEvents.requestId, id))
+    .orderBy(asc(requestEvents.id))
+    .all();
 }
 
 export const PAGE_SIZE = 50;
 
-/** The register, newest first, personal data masked. */
-export function listRequests(actor: Actor, page = 1): { rows: RequestView[]; total: number } {
-  const where = scopeWhere(actor);
+/** A phrase for FTS5: quoted, inner quotes doubled, so it is matched as a substring. */
+function ftsPhrase(q: string): string {
+  return `"${q.replace(/"/g, '""')}"`;
+}
+
+function likeEscape(q: string): string {
+  return q.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function filterWhere(actor: Actor, f: Partial<ListFilter>): SQL | undefined {
+  const parts: (SQL | undefined)[] = [scopeWhere(actor)];
+  if (f.status) parts.push(eq(requests.status, f.status));
+  if (f.type) parts.push(eq(requests.applicantType, f.type));
+  if (f.outcome === "open") parts.push(isNull(requests.outcome));
+  else if (f.outcome) parts.push(eq(requests.outcome, f.outcome));
+  if (f.from) parts.push(gte(requests.receivedDate, f.from));
+  if (f.to) parts.push(lte(requests.receivedDate, f.to));
+  if (f.cfrom) parts.push(gte(requests.concludedDate, f.cfrom));
+  if (f.cto) parts.push(lte(requests.concludedDate, f.cto));
+  if (f.handler) parts.push(eq(requests.handler, f.handler));
+  if (f.q) {
+    // Three characters or more: the trigram index. Shorter (a two-character name): a scan.
+    if ([...f.q].length >= 3) {
+      parts.push(sql`${requests.seq} IN (SELECT rowid FROM requests_fts WHERE requests_fts MATCH ${ftsPhrase(f.q)})`);
+    } else {
+      const like = `%${likeEscape(f.q)}%`;
+      parts.push(
+        or(
+          sql`${requests.serial} LIKE ${like} ESCAPE '\\'`,
+          sql`${requests.applicantName} LIKE ${like} ESCAPE '\\'`,
+          sql`${requests.content} LIKE ${like} ESCAPE '\\'`,
+        ),
+      );
+    }
+  }
+  return and(...parts);
+}
+
+const ORDER = {
+  received_desc: [desc(requests.receivedDate), desc(requests.seq)],
+  received_asc: [asc(requests.receivedDate), asc(requests.seq)],
+  serial_asc: [asc(requests.serial)],
+  serial_desc: [desc(requests.serial)],
+  concluded_desc: [sql`${requests.concludedDate} IS NULL`, desc(requests.concludedDate), desc(requests.seq)],
+} as const;
+
+export type RequestListRow = Pick<
+  RequestRow,
+  "id" | "serial" | "receivedDate" | "applicantType" | "applicantName" | "content" | "status" | "outcome" | "concludedDate" | "handler" | "channel"
+> & { agencyName: string };
+
+/** The register: filtered, sorted, one page at a time; no personal data is read for a list. */
+export function listRequests(actor: Actor, filter: Partial<ListFilter> = {}): { rows: RequestListRow[]; total: number; page: number; pageSize: number } {
+  const where = filterWhere(actor, filter);
+  const page = filter.page ?? 1;
   const db = getDb();
   const rows = db
-    .select()
+    .select({
+      id: requests.id,
+      serial: requests.serial,
+      receivedDate: requests.receivedDate,
+      applicantType: requests.applicantType,
+      applicantName: requests.applicantName,
+      content: sql<string>`substr(${requests.content}, 1, 80)`,
+      status: requests.status,
+      outcome: requests.outcome,
+      concludedDate: requests.concludedDate,
+      handler: requests.handler,
+      channel: requests.channel,
+      agencyName: agencies.name,
+    })
     .from(requests)
+    .innerJoin(agencies, eq(requests.agencyId, agencies.id))
     .where(where)
-    .orderBy(desc(requests.receivedDate), desc(requests.serial))
+    .orderBy(...ORDER[filter.sort ?? "received_desc"])
     .limit(PAGE_SIZE)
-    .offset((Math.max(1, page) - 1) * PAGE_SIZE)
+    .offset((page - 1) * PAGE_SIZE)
     .all();
   const total = db.select({ n: sql<number>`count(*)` }).from(requests).where(where).get()?.n ?? 0;
-  return { rows: rows.map((r) => toView(r, false)), total };
+  return { rows, total, page, pageSize: PAGE_SIZE };
+}
+
+/** The handlers named in the agency's register, for the filter's choices. */
+export function listHandlers(actor: Actor): string[] {
+  return getDb()
+    .selectDistinct({ handler: requests.handler })
+    .from(requests)
+    .where(and(scopeWhere(actor), sql`${requests.handler} IS NOT NULL AND ${requests.handler} != ''`))
+    .orderBy(asc(requests.handler))
+    .limit(200)
+    .all()
+    .map((r) => r.handler as string);
+}
+
+/** The next serial of the agency for a year: `YYYY-0001`, one past the highest of that form. */
+export function proposeSerial(actor: Actor, receivedYear: number): string {
+  if (!actor.agencyId) return `${receivedYear}-0001`;
+  const prefix = `${receivedYear}-`;
+  const rows = getDb()
+    .select({ serial: requests.serial })
+    .from(requests)
+    .where(and(eq(requests.agencyId, actor.agencyId), sql`${requests.serial} >= ${prefix} AND ${requests.serial} < ${`${receivedYear}.`}`))
+    .all();
+  let max = 0;
+  for (const { serial } of rows) {
+    const m = /^\d{4}-(\d+)$/.exec(serial);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return `${prefix}${String(max + 1).padStart(4, "0")}`;
+}
+
+export function currentYear(today: string): number {
+  return yearOf(today);
 }

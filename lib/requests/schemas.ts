@@ -1,31 +1,119 @@
 import { z } from "zod";
+import { isIsoDate, todayInChina } from "../dates";
 import { optional } from "../validation";
-import { APPLICANT_TYPES, CHANNELS } from "./codes";
+import { APPLICANT_TYPES, CHANNELS, DELIVERY_METHODS, OUTCOMES, REQUEST_STATUSES, REQUESTED_FORMS } from "./codes";
+import { creditCodeProblem, idNumberProblem, phoneProblem } from "./identity";
+import { deriveReceiptDate } from "./receipt";
 
-const isoDate = z
+export const isoDateSchema = z
   .string()
   .trim()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")
-  .refine((v) => {
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, "日期不存在");
+  .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), "日期格式应为 YYYY-MM-DD")
+  .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isIsoDate(v), "日期不存在");
 
 const optionalText = (max: number) => optional(z.string().trim().max(max, `不超过 ${max} 个字`));
+const optionalDate = optional(isoDateSchema);
 
-/** Registering a request (the registration form of the register issue extends this). */
-export const createRequestSchema = z.object({
+/** The fields a clerk records about an application (registration and editing). */
+const requestFields = z.object({
   serial: z.string().trim().min(1, "请填写编号").max(64, "编号不超过 64 个字符"),
-  receivedDate: isoDate,
-  channel: z.enum(CHANNELS, { message: "请选择申请方式" }).optional(),
   applicantType: z.enum(APPLICANT_TYPES, { message: "请选择申请人类型" }),
-  applicantName: z.string().trim().min(1, "请填写申请人").max(200, "申请人不超过 200 个字"),
+  applicantName: z.string().trim().min(1, "请填写申请人姓名或名称").max(200, "申请人不超过 200 个字"),
   idNumber: optionalText(40),
   creditCode: optionalText(40),
   phone: optionalText(40),
   address: optionalText(300),
-  email: optionalText(200),
+  email: optional(z.string().trim().max(200, "不超过 200 个字").email("电子邮箱格式不正确")),
+  channel: z.enum(CHANNELS, { message: "请选择申请方式" }),
+  arrivedDate: optionalDate,
+  confirmedDate: optionalDate,
+  receivedDate: optionalDate,
+  receivedDateReason: optionalText(500),
   content: z.string().trim().min(1, "请填写申请内容").max(10_000, "申请内容不超过 10000 个字"),
+  requestedForm: optional(z.enum(REQUESTED_FORMS, { message: "请选择提供形式" })),
+  deliveryMethod: optional(z.enum(DELIVERY_METHODS, { message: "请选择获取方式" })),
   handler: optionalText(50),
+  notes: optionalText(2000),
 });
+
+type Fields = z.infer<typeof requestFields>;
+
+/**
+ * Cross-field rules: check digits, and the receipt date of A3 — derived from the channel and
+ * dates; a different date may be entered only with a reason. Adds the final `receivedDate`.
+ */
+function refineRequest(value: Fields, ctx: z.RefinementCtx) {
+  const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
+  const idProblem = value.idNumber ? idNumberProblem(value.idNumber) : null;
+  if (idProblem) issue("idNumber", idProblem);
+  const creditProblem = value.creditCode ? creditCodeProblem(value.creditCode) : null;
+  if (creditProblem) issue("creditCode", creditProblem);
+  const telProblem = value.phone ? phoneProblem(value.phone) : null;
+  if (telProblem) issue("phone", telProblem);
+
+  const derived = deriveReceiptDate(value);
+  if (!value.receivedDate && !derived.date) issue(derived.missing ?? "arrivedDate", derived.rule);
+  if (value.receivedDate && derived.date && value.receivedDate !== derived.date && !value.receivedDateReason) {
+    issue("receivedDateReason", `收到申请之日与按第三十一条推算的 ${derived.date} 不同，请说明理由`);
+  }
+  const received = value.receivedDate ?? derived.date;
+  const today = todayInChina();
+  if (received && received > today) issue(value.receivedDate ? "receivedDate" : (derived.missing ?? "arrivedDate"), "收到申请之日不能晚于今天");
+  if (value.arrivedDate && value.confirmedDate && value.confirmedDate < value.arrivedDate) issue("confirmedDate", "确认日期不能早于收到日期");
+}
+
+export const createRequestSchema = requestFields.superRefine(refineRequest).transform((v) => ({
+  ...v,
+  receivedDate: (v.receivedDate ?? deriveReceiptDate(v).date) as string,
+}));
 export type CreateRequestInput = z.infer<typeof createRequestSchema>;
+
+export const updateRequestSchema = requestFields
+  .extend({ version: z.coerce.number().int().positive() })
+  .superRefine(refineRequest)
+  .transform((v) => ({ ...v, receivedDate: (v.receivedDate ?? deriveReceiptDate(v).date) as string }));
+export type UpdateRequestInput = z.infer<typeof updateRequestSchema>;
+
+const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+
+/** Recording how the request was answered (A1). */
+export const concludeSchema = z
+  .object({
+    version: z.coerce.number().int().positive(),
+    outcome: z.enum(OUTCOMES, { message: "请选择办理结果" }),
+    concludedDate: isoDateSchema,
+    replyNumber: optionalText(100),
+    withheldUnderExemptions: checkbox.default(false),
+    partNotAvailable: checkbox.default(false),
+    feeYuan: optional(z.string().trim().regex(/^\d{1,9}(\.\d{1,2})?$/, "金额应为不超过两位小数的数字")),
+    feePaidDate: optionalDate,
+  })
+  .superRefine((v, ctx) => {
+    if (v.concludedDate > todayInChina()) ctx.addIssue({ code: "custom", path: ["concludedDate"], message: "办结日期不能晚于今天" });
+    if (v.feePaidDate && !v.feeYuan) ctx.addIssue({ code: "custom", path: ["feeYuan"], message: "填写了缴费日期，请填写收费金额" });
+  });
+export type ConcludeInput = z.infer<typeof concludeSchema>;
+
+/** A withdrawal concludes as 其他处理·其他 on the day it was received (A1). */
+export const withdrawSchema = z.object({
+  version: z.coerce.number().int().positive(),
+  withdrawnDate: isoDateSchema,
+  reason: optionalText(500),
+});
+
+/** The register's filters, read from the query string. */
+export const SORTS = ["received_desc", "received_asc", "serial_asc", "serial_desc", "concluded_desc"] as const;
+export const listFilterSchema = z.object({
+  status: optional(z.enum(REQUEST_STATUSES)).catch(undefined),
+  type: optional(z.enum(APPLICANT_TYPES)).catch(undefined),
+  outcome: optional(z.enum([...OUTCOMES, "open"] as const)).catch(undefined),
+  from: optionalDate.catch(undefined),
+  to: optionalDate.catch(undefined),
+  cfrom: optionalDate.catch(undefined),
+  cto: optionalDate.catch(undefined),
+  handler: optionalText(50).catch(undefined),
+  q: optionalText(100).catch(undefined),
+  sort: z.enum(SORTS).catch("received_desc").default("received_desc"),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type ListFilter = z.infer<typeof listFilterSchema>;

@@ -7,6 +7,7 @@ import type { Actor } from "../auth/actor";
 import { CLI_ACTOR } from "../auth/actor";
 import type { Role } from "../auth/roles";
 import { createUser } from "../users/mutations";
+import { type CreateRequestInput, createRequestSchema } from "../requests/schemas";
 
 /**
  * A fresh SQLite file per test (style.md): the migrated base file is built once per worker and
@@ -45,4 +46,18 @@ export function makeAgencyTree() {
   const a = createAgency(CLI_ACTOR, { code: "edu", name: "某县教育局", parentCode: "county" }).agency;
   const b = createAgency(CLI_ACTOR, { code: "health", name: "某县卫生健康委员会", parentCode: "county" }).agency;
   return { parent, a, b };
+}
+
+/** A valid registration, parsed by the real schema; `receivedDate` is the day it was handed in. */
+export function requestInput(overrides: Partial<Record<keyof CreateRequestInput, string>> & { receivedDate?: string } = {}): CreateRequestInput {
+  const { receivedDate = "2026-03-02", ...rest } = overrides;
+  return createRequestSchema.parse({
+    serial: "2026-0001",
+    channel: "in_person",
+    arrivedDate: receivedDate,
+    applicantType: "natural",
+    applicantName: "申请人",
+    content: "申请公开某文件",
+    ...rest,
+  });
 }

@@ -1,0 +1,68 @@
+import format from "../reports/report-format.json";
+import { type Outcome, OUTCOMES } from "./codes";
+
+/**
+ * The 21 outcome rows of table 三 and the rules of choosing one (domain.md A1). Labels come
+ * from report-format.json, the one table of codes.
+ */
+
+type FormatRow = { code?: string; label?: string; group?: string };
+const ROWS = format.applications.rows as FormatRow[];
+
+export const OUTCOME_LABELS = Object.fromEntries(OUTCOMES.map((code) => [code, ROWS.find((r) => r.code === code)?.label ?? code])) as Record<
+  Outcome,
+  string
+>;
+
+/** 予以公开, 属于国家秘密, … : the label without its numbering or the note in brackets. */
+export function plainOutcomeLabel(code: Outcome): string {
+  return OUTCOME_LABELS[code]
+    .replace(/^（[一二三四五六七]）/, "")
+    .replace(/^\d+[.、]/, "")
+    .replace(/（.*）$/, "");
+}
+
+export const OUTCOME_GROUPS = [
+  { key: "disclose", label: "予以公开", outcomes: ["disclose"] },
+  { key: "partial", label: "部分公开", outcomes: ["partial"] },
+  { key: "withhold", label: "不予公开", outcomes: OUTCOMES.filter((o) => o.startsWith("withhold_")) },
+  { key: "unable", label: "无法提供", outcomes: OUTCOMES.filter((o) => o.startsWith("unable_")) },
+  { key: "ignore", label: "不予处理", outcomes: OUTCOMES.filter((o) => o.startsWith("ignore_")) },
+  { key: "other", label: "其他处理", outcomes: OUTCOMES.filter((o) => o.startsWith("other_")) },
+] as const satisfies readonly { key: string; label: string; outcomes: readonly Outcome[] }[];
+
+export function outcomeGroupOf(outcome: Outcome) {
+  return OUTCOME_GROUPS.find((g) => (g.outcomes as readonly Outcome[]).includes(outcome))!;
+}
+
+/** Reads an outcome as the ledger gives it: the code, the full label or the label without numbering. */
+export function parseOutcome(value: string): Outcome | null {
+  const v = value.trim().replace(/\s+/g, "").replace(/[，]/g, "、").replace(/1、/, "1.");
+  if ((OUTCOMES as readonly string[]).includes(v)) return v as Outcome;
+  for (const code of OUTCOMES) {
+    const full = OUTCOME_LABELS[code].replace(/\s+/g, "");
+    const plain = plainOutcomeLabel(code);
+    const numbered = full.replace(/^（[一二三四五六七]）/, "");
+    if (v === full || v === plain || v === numbered || v === full.replace(/^(\d+)\./, "$1、")) return code;
+  }
+  return null;
+}
+
+/**
+ * A1 "choosing the row": what was provided and what was withheld decide between 予以公开 and
+ * 部分公开. Returns a Chinese message when the choice breaks the rule, else null.
+ */
+export type DisclosureFacts = { withheldUnderExemptions: boolean; partNotAvailable: boolean };
+
+export function outcomeProblem(outcome: Outcome, facts: DisclosureFacts): string | null {
+  if (outcome === "disclose" && facts.withheldUnderExemptions) {
+    return "部分内容依据第十四、十五、十六条不予公开的，应计为“部分公开”（第三十七条区分处理）";
+  }
+  if (outcome === "partial" && !facts.withheldUnderExemptions && !facts.partNotAvailable) {
+    return "部分公开须有不予公开的部分，或有部分信息不存在、不属于本机关";
+  }
+  return null;
+}
+
+/** The agency setting that proposes a row when part was provided and the rest did not exist. */
+export const DEFAULT_PART_NOT_AVAILABLE_OUTCOME: Outcome = "partial";
