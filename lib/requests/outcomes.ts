@@ -37,13 +37,14 @@ export function outcomeGroupOf(outcome: Outcome) {
 
 /** Reads an outcome as the ledger gives it: the code, the full label or the label without numbering. */
 export function parseOutcome(value: string): Outcome | null {
-  const v = value.trim().replace(/\s+/g, "").replace(/[，]/g, "、").replace(/1、/, "1.");
+  // Real ledgers write "1、" for "1." and "，" for "、" (domain.md §1.4 label variations).
+  const norm = (s: string) => s.replace(/\s+/g, "").replace(/，/g, "、").replace(/^(\d+)、/, "$1.");
+  const v = norm(value);
   if ((OUTCOMES as readonly string[]).includes(v)) return v as Outcome;
   for (const code of OUTCOMES) {
-    const full = OUTCOME_LABELS[code].replace(/\s+/g, "");
-    const plain = plainOutcomeLabel(code);
-    const numbered = full.replace(/^（[一二三四五六七]）/, "");
-    if (v === full || v === plain || v === numbered || v === full.replace(/^(\d+)\./, "$1、")) return code;
+    const full = norm(OUTCOME_LABELS[code]);
+    const candidates = [full, full.replace(/^（[一二三四五六七]）/, ""), norm(plainOutcomeLabel(code))];
+    if (candidates.includes(v)) return code;
   }
   return null;
 }

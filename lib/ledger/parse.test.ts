@@ -1,0 +1,99 @@
+import { describe, expect, test } from "vitest";
+import { type LedgerTable, parseLedger } from "./parse";
+
+const HEADERS = ["serial", "received_date", "applicant_type", "applicant_name", "content", "outcome", "concluded_date"];
+const GOOD = ["A-1", "2024-03-04", "natural", "张三", "某文件", "disclose", "2024-03-20"];
+
+function table(rows: string[][], headers = HEADERS): LedgerTable {
+  return { headers, rows: rows.map((cells, i) => ({ row: i + 2, cells })) };
+}
+
+function refusal(rows: string[][], headers = HEADERS, options = {}) {
+  const result = parseLedger(table(rows, headers), { today: "2026-11-27", ...options });
+  return result.errors.map((e) => e.zh).join("\n");
+}
+
+describe("ledger rows", () => {
+  test("a good row is read, with codes or Chinese labels and headers", () => {
+    const result = parseLedger(
+      table([["A-1", "2024-03-04", "商业企业", "某公司", "某文件", "属于国家秘密", "2024-03-20"]], ["编号", "收到日期", "申请人类型", "申请人", "申请内容", "办理结果", "办结日期"]),
+      { today: "2026-11-27" },
+    );
+    expect(result.errors).toEqual([]);
+    expect(result.records[0].record).toMatchObject({ serial: "A-1", applicantType: "commercial", outcome: "withhold_state_secret", concludedDate: "2024-03-20" });
+  });
+
+  test.each([
+    ["（一）予以公开", "disclose"],
+    ["予以公开", "disclose"],
+    ["部分公开", "partial"],
+    ["（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "partial"],
+    ["1.本机关不掌握相关政府信息", "unable_not_held"],
+    ["本机关不掌握相关政府信息", "unable_not_held"],
+    ["危及“三安全一稳定”", "withhold_security_stability"],
+    ["申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请", "other_no_fee"],
+    ["其他", "other_other"],
+  ])("outcome label %s is %s", (label, code) => {
+    const result = parseLedger(table([["A-1", "2024-03-04", "natural", "张三", "x", label, "2024-03-20"]]), { today: "2026-11-27" });
+    expect(result.errors).toEqual([]);
+    expect(result.records[0].record.outcome).toBe(code);
+  });
+
+  test("blank, / and — are empty", () => {
+    const result = parseLedger(table([["A-1", "2024-03-04", "natural", "张三", "x", "/", "—"]]), { today: "2026-11-27" });
+    expect(result.errors).toEqual([]);
+    expect(result.records[0].record).toMatchObject({ outcome: null, concludedDate: null });
+  });
+
+  test.each([
+    ["a missing required value", [["", ...GOOD.slice(1)]], /第 2 行「serial」：必填/],
+    ["an unknown applicant type", [["A-1", "2024-03-04", "机关", "张三", "x", "", ""]], /无法识别的申请人类型「机关」/],
+    ["an unknown outcome", [["A-1", "2024-03-04", "natural", "张三", "x", "同意", "2024-03-20"]], /无法识别的办理结果「同意」/],
+    ["a malformed date", [["A-1", "2024/03/04", "natural", "张三", "x", "", ""]], /「received_date」：日期「2024\/03\/04」格式应为 YYYY-MM-DD/],
+    ["an impossible date", [["A-1", "2024-02-30", "natural", "张三", "x", "", ""]], /日期「2024-02-30」不存在/],
+    ["a receipt date in the future", [["A-1", "2026-12-01", "natural", "张三", "x", "", ""]], /晚于今天/],
+    ["a conclusion before the receipt", [["A-1", "2024-03-04", "natural", "张三", "x", "disclose", "2024-03-01"]], /早于收到日期/],
+    ["an outcome without conclusion date", [["A-1", "2024-03-04", "natural", "张三", "x", "disclose", ""]], /有办理结果，但没有办结日期/],
+    ["a conclusion date without outcome", [["A-1", "2024-03-04", "natural", "张三", "x", "", "2024-03-20"]], /有办结日期，但没有办理结果/],
+    ["a serial twice in the file", [GOOD, GOOD], /第 3 行「serial」：编号 A-1 与第 2 行重复/],
+  ])("refuses %s, naming row and field", (_name, rows, message) => {
+    expect(refusal(rows as string[][])).toMatch(message as RegExp);
+  });
+
+  test("every bad row is listed in one pass", () => {
+    const errors = refusal([
+      ["A-1", "2024-02-30", "natural", "张三", "x", "", ""],
+      GOOD.map((v, i) => (i === 0 ? "A-2" : v)),
+      ["A-3", "2024-03-04", "机关", "张三", "x", "", ""],
+    ]);
+    expect(errors).toMatch(/第 2 行/);
+    expect(errors).toMatch(/第 4 行/);
+    expect(errors).not.toMatch(/第 3 行/);
+  });
+
+  test("a missing required column and an unknown column are refused; --ignore-unknown drops the latter", () => {
+    expect(refusal([GOOD.slice(1)], HEADERS.slice(1))).toMatch(/缺少必填列「编号」（serial）/);
+    const withExtra = [...HEADERS, "经办科室"];
+    expect(refusal([[...GOOD, "办公室"]], withExtra)).toMatch(/无法识别的列「经办科室」/);
+    const ignored = parseLedger(table([[...GOOD, "办公室"]], withExtra), { ignoreUnknown: true, today: "2026-11-27" });
+    expect(ignored.errors).toEqual([]);
+    expect(ignored.droppedColumns).toEqual(["经办科室"]);
+  });
+
+  test("an empty file is refused", () => {
+    expect(refusal([], [])).toMatch(/文件为空/);
+    expect(refusal([], HEADERS)).toMatch(/没有数据行/);
+  });
+
+  test("plausibility is a warning, never a refusal", () => {
+    const result = parseLedger(table([["A-1", "2024-03-02", "natural", "张三", "x", "disclose", "2024-09-20"]]), { today: "2026-11-27" });
+    expect(result.errors).toEqual([]);
+    expect(result.warnings.map((w) => w.zh).join()).toMatch(/周末/);
+    expect(result.warnings.map((w) => w.zh).join()).toMatch(/办理用时/);
+  });
+
+  test("a formula-protected cell reads back as written", () => {
+    const result = parseLedger(table([["A-1", "2024-03-04", "natural", "'=HYPERLINK()", "'-1 号文件", "", ""]]), { today: "2026-11-27" });
+    expect(result.records[0].record).toMatchObject({ applicantName: "=HYPERLINK()", content: "-1 号文件" });
+  });
+});

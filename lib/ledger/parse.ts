@@ -1,0 +1,214 @@
+import { isIsoDate, todayInChina, weekday } from "../dates";
+import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, type ApplicantType, type Channel, CHANNEL_LABELS, CHANNELS, type Outcome } from "../requests/codes";
+import { creditCodeProblem, idNumberProblem } from "../requests/identity";
+import { parseOutcome } from "../requests/outcomes";
+import { columnOfHeader, isEmptyCell, LEDGER_COLUMNS, type LedgerColumn } from "./columns";
+
+/** One request as a ledger row states it, checked and normalized (empty is null). */
+export type LedgerRecord = {
+  serial: string;
+  receivedDate: string;
+  channel: Channel | null;
+  applicantType: ApplicantType;
+  applicantName: string;
+  idNumber: string | null;
+  creditCode: string | null;
+  phone: string | null;
+  address: string | null;
+  email: string | null;
+  content: string;
+  outcome: Outcome | null;
+  concludedDate: string | null;
+  replyNumber: string | null;
+  handler: string | null;
+  extensionDays: number;
+  feeYuan: string | null;
+  feePaidDate: string | null;
+  notes: string | null;
+};
+
+/** A refusal or a warning, naming the row (as numbered in the file) and the field. */
+export type LedgerIssue = { row: number; field: string; zh: string; en: string };
+
+export type ParsedLedger = {
+  records: { row: number; record: LedgerRecord }[];
+  errors: LedgerIssue[];
+  warnings: LedgerIssue[];
+  droppedColumns: string[];
+  columns: LedgerColumn[];
+};
+
+export type LedgerTable = { headers: string[]; rows: { row: number; cells: string[] }[] };
+
+/** A cell an export protected against spreadsheet formulas (`'=…`) reads back as it was. */
+function unprotect(value: string): string {
+  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
+}
+
+function byCode<T extends string>(value: string, codes: readonly T[], labels: Record<T, string>): T | null {
+  const v = value.trim();
+  if ((codes as readonly string[]).includes(v)) return v as T;
+  return codes.find((c) => labels[c] === v) ?? null;
+}
+
+export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boolean; today?: string } = {}): ParsedLedger {
+  const errors: LedgerIssue[] = [];
+  const warnings: LedgerIssue[] = [];
+  const today = options.today ?? todayInChina();
+  const result: ParsedLedger = { records: [], errors, warnings, droppedColumns: [], columns: [] };
+
+  if (table.headers.every((h) => h.trim() === "")) {
+    errors.push({ row: 1, field: "", zh: "文件为空或没有表头", en: "the file is empty or has no header row" });
+    return result;
+  }
+  const index = new Map<LedgerColumn, number>();
+  const headerName = new Map<LedgerColumn, string>();
+  table.headers.forEach((header, i) => {
+    if (header.trim() === "") return;
+    const code = columnOfHeader(header);
+    if (!code) {
+      result.droppedColumns.push(header.trim());
+      return;
+    }
+    if (index.has(code)) {
+      errors.push({ row: 1, field: header, zh: `列「${header}」重复`, en: `column ${code} appears twice` });
+      return;
+    }
+    index.set(code, i);
+    headerName.set(code, header.trim());
+  });
+  if (result.droppedColumns.length > 0 && !options.ignoreUnknown) {
+    for (const h of result.droppedColumns) {
+      errors.push({ row: 1, field: h, zh: `无法识别的列「${h}」（如需忽略，请使用 --ignore-unknown 或在预览中确认忽略）`, en: `unknown column ${h}` });
+    }
+  }
+  for (const c of LEDGER_COLUMNS) {
+    if (c.required && !index.has(c.code)) errors.push({ row: 1, field: c.zh, zh: `缺少必填列「${c.zh}」（${c.code}）`, en: `missing required column ${c.code}` });
+  }
+  result.columns = [...index.keys()];
+  if (errors.length > 0) return result;
+
+  const seen = new Map<string, number>();
+  const dataRows = table.rows.filter((r) => r.cells.some((c) => !isEmptyCell(c)));
+  if (dataRows.length === 0) {
+    errors.push({ row: 2, field: "", zh: "文件中没有数据行", en: "the file has no data rows" });
+    return result;
+  }
+
+  for (const { row, cells } of dataRows) {
+    const rowErrors: LedgerIssue[] = [];
+    const name = (code: LedgerColumn) => headerName.get(code) ?? code;
+    const refuse = (code: LedgerColumn, zh: string, en: string) => rowErrors.push({ row, field: name(code), zh: `第 ${row} 行「${name(code)}」：${zh}`, en: `row ${row}, ${code}: ${en}` });
+    const warn = (code: LedgerColumn, zh: string, en: string) => warnings.push({ row, field: name(code), zh: `第 ${row} 行「${name(code)}」：${zh}`, en: `row ${row}, ${code}: ${en}` });
+    const cell = (code: LedgerColumn): string | null => {
+      const i = index.get(code);
+      if (i === undefined) return null;
+      const raw = unprotect((cells[i] ?? "").trim());
+      return isEmptyCell(raw) ? null : raw;
+    };
+    const required = (code: LedgerColumn): string => {
+      const v = cell(code);
+      if (v === null) refuse(code, "必填，不能为空", "required value is empty");
+      return v ?? "";
+    };
+    const date = (code: LedgerColumn): string | null => {
+      const v = cell(code);
+      if (v === null) return null;
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) {
+        refuse(code, `日期「${v}」格式应为 YYYY-MM-DD`, `malformed date ${v}`);
+        return null;
+      }
+      if (!isIsoDate(v)) {
+        refuse(code, `日期「${v}」不存在`, `impossible date ${v}`);
+        return null;
+      }
+      return v;
+    };
+
+    const serial = required("serial");
+    const receivedRaw = cell("received_date");
+    const receivedDate = receivedRaw === null ? (refuse("received_date", "必填，不能为空", "required value is empty"), null) : date("received_date");
+    if (receivedDate && receivedDate > today) refuse("received_date", `收到日期 ${receivedDate} 晚于今天`, `receipt date ${receivedDate} is in the future`);
+
+    const channelRaw = cell("channel");
+    const channel = channelRaw === null ? null : byCode(channelRaw, CHANNELS, CHANNEL_LABELS);
+    if (channelRaw !== null && !channel) refuse("channel", `无法识别的申请方式「${channelRaw}」`, `unknown channel ${channelRaw}`);
+
+    const typeRaw = required("applicant_type");
+    const applicantType = typeRaw ? byCode(typeRaw, APPLICANT_TYPES, APPLICANT_TYPE_LABELS) : null;
+    if (typeRaw && !applicantType) refuse("applicant_type", `无法识别的申请人类型「${typeRaw}」`, `unknown applicant type ${typeRaw}`);
+
+    const applicantName = required("applicant_name");
+    const content = required("content");
+
+    const outcomeRaw = cell("outcome");
+    const outcome = outcomeRaw === null ? null : parseOutcome(outcomeRaw);
+    if (outcomeRaw !== null && !outcome) refuse("outcome", `无法识别的办理结果「${outcomeRaw}」`, `unknown outcome ${outcomeRaw}`);
+    const concludedDate = date("concluded_date");
+    if (outcomeRaw !== null && cell("concluded_date") === null) refuse("concluded_date", "有办理结果，但没有办结日期", "outcome without conclusion date");
+    if (outcomeRaw === null && cell("concluded_date") !== null) refuse("outcome", "有办结日期，但没有办理结果", "conclusion date without outcome");
+    if (concludedDate && receivedDate && concludedDate < receivedDate) refuse("concluded_date", `办结日期 ${concludedDate} 早于收到日期 ${receivedDate}`, "conclusion date before receipt date");
+    if (concludedDate && concludedDate > today) refuse("concluded_date", `办结日期 ${concludedDate} 晚于今天`, "conclusion date in the future");
+
+    const extRaw = cell("extension_days");
+    let extensionDays = 0;
+    if (extRaw !== null) {
+      if (!/^\d+$/.test(extRaw) || Number(extRaw) > 20) refuse("extension_days", `延期工作日「${extRaw}」应为 0 至 20 的整数`, `extension days ${extRaw} not an integer 0-20`);
+      else extensionDays = Number(extRaw);
+    }
+    const feeRaw = cell("fee_yuan");
+    if (feeRaw !== null && !/^\d{1,9}(\.\d{1,2})?$/.test(feeRaw)) refuse("fee_yuan", `金额「${feeRaw}」应为不超过两位小数的非负数`, `fee ${feeRaw} is not a decimal amount`);
+    const feePaidDate = date("fee_paid_date");
+
+    const idNumber = cell("id_number");
+    const idProblem = idNumber ? idNumberProblem(idNumber) : null;
+    if (idProblem) warn("id_number", idProblem, "resident ID check digit or birth date looks wrong");
+    const creditCode = cell("credit_code");
+    if (creditCode && creditCodeProblem(creditCode)) warn("credit_code", "统一社会信用代码校验位不正确", "credit code check digit looks wrong");
+
+    if (serial) {
+      const first = seen.get(serial);
+      if (first !== undefined) refuse("serial", `编号 ${serial} 与第 ${first} 行重复`, `serial ${serial} repeats row ${first}`);
+      else seen.set(serial, row);
+    }
+
+    // Plausibility is never a refusal (interfaces.md): warnings only.
+    if (receivedDate && (weekday(receivedDate) === 0 || weekday(receivedDate) === 6)) {
+      warn("received_date", `收到日期 ${receivedDate} 为周末（调休上班日除外），请核对`, "receipt date falls on a weekend");
+    }
+    if (receivedDate && concludedDate) {
+      const days = (Date.parse(concludedDate) - Date.parse(receivedDate)) / 86_400_000;
+      if (days > 62) warn("concluded_date", `办理用时 ${days} 天，超过法定期限的可能性较大，请核对`, `took ${days} days`);
+    }
+
+    if (rowErrors.length > 0) {
+      errors.push(...rowErrors);
+      continue;
+    }
+    result.records.push({
+      row,
+      record: {
+        serial,
+        receivedDate: receivedDate as string,
+        channel,
+        applicantType: applicantType as ApplicantType,
+        applicantName,
+        idNumber,
+        creditCode,
+        phone: cell("phone"),
+        address: cell("address"),
+        email: cell("email"),
+        content,
+        outcome,
+        concludedDate,
+        replyNumber: cell("reply_number"),
+        handler: cell("handler"),
+        extensionDays,
+        feeYuan: feeRaw,
+        feePaidDate,
+        notes: cell("notes"),
+      },
+    });
+  }
+  return result;
+}

@@ -1,0 +1,221 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, gte, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
+import { getDb, writeTx } from "../../db";
+import { requests, type RequestRow } from "../../db/schema";
+import { canReadAgency, getAgencyByCode } from "../agencies/queries";
+import type { Actor } from "../auth/actor";
+import { can } from "../auth/permissions";
+import { recordAudit } from "../audit/record";
+import { AppError } from "../errors";
+import { nextSeq, recordEvent, sealedPii } from "../requests/mutations";
+import { openPii } from "../requests/pii";
+import { type LedgerIssue, type LedgerRecord, parseLedger } from "./parse";
+import { readLedgerFile, UnreadableFileError } from "./read";
+import { writeLedgerCsv, writeLedgerXlsx } from "./write";
+
+/**
+ * Import and export of the request ledger (interfaces.md). An import is all-or-nothing: every
+ * refusal is listed by row and field and nothing is written; a row identical to a stored
+ * request changes nothing; the same serial with other content is refused.
+ */
+
+export type ImportSummary = {
+  ok: boolean;
+  dryRun: boolean;
+  rows: number;
+  inserted: number;
+  unchanged: number;
+  errors: LedgerIssue[];
+  warnings: LedgerIssue[];
+  droppedColumns: string[];
+};
+
+const COMPARED: (keyof LedgerRecord)[] = [
+  "receivedDate",
+  "channel",
+  "applicantType",
+  "applicantName",
+  "idNumber",
+  "creditCode",
+  "phone",
+  "address",
+  "email",
+  "content",
+  "outcome",
+  "concludedDate",
+  "replyNumber",
+  "handler",
+  "extensionDays",
+  "feeYuan",
+  "feePaidDate",
+  "notes",
+];
+
+export function ledgerRecordOf(row: RequestRow): LedgerRecord {
+  const pii = openPii(row);
+  return {
+    serial: row.serial,
+    receivedDate: row.receivedDate,
+    channel: row.channel,
+    applicantType: row.applicantType,
+    applicantName: row.applicantName,
+    idNumber: pii.idNumber || null,
+    creditCode: pii.creditCode || null,
+    phone: pii.phone || null,
+    address: row.address || null,
+    email: row.email || null,
+    content: row.content,
+    outcome: row.outcome,
+    concludedDate: row.concludedDate,
+    replyNumber: row.replyNumber || null,
+    handler: row.handler || null,
+    extensionDays: row.extensionDays,
+    feeYuan: row.feeYuan || null,
+    feePaidDate: row.feePaidDate || null,
+    notes: row.notes || null,
+  };
+}
+
+function resolveAgency(actor: Actor, agencyCode: string, permission: "requests.import" | "requests.export") {
+  if (actor.role !== "system" && !can(actor.role, permission)) {
+    throw new AppError("FORBIDDEN", permission === "requests.import" ? "无权导入台账" : "无权导出台账");
+  }
+  const agency = getAgencyByCode(agencyCode);
+  if (!agency || !canReadAgency(actor, agency.id)) throw new AppError("NOT_FOUND", `机构代码 ${agencyCode} 不存在或无权操作`, "agency", `agency ${agencyCode} not found`);
+  return agency;
+}
+
+function existingBySerial(agencyId: string, serials: string[]): Map<string, RequestRow> {
+  const out = new Map<string, RequestRow>();
+  const db = getDb();
+  for (let i = 0; i < serials.length; i += 500) {
+    const chunk = serials.slice(i, i + 500);
+    for (const row of db.select().from(requests).where(and(eq(requests.agencyId, agencyId), inArray(requests.serial, chunk))).all()) out.set(row.serial, row);
+  }
+  return out;
+}
+
+export async function importRequestLedger(
+  actor: Actor,
+  input: { agencyCode: string; bytes: Uint8Array; filename: string; dryRun?: boolean; ignoreUnknown?: boolean },
+): Promise<ImportSummary> {
+  const agency = resolveAgency(actor, input.agencyCode, "requests.import");
+  const dryRun = Boolean(input.dryRun);
+  const summary: ImportSummary = { ok: false, dryRun, rows: 0, inserted: 0, unchanged: 0, errors: [], warnings: [], droppedColumns: [] };
+  let table;
+  try {
+    table = await readLedgerFile(input.bytes, input.filename);
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    summary.errors.push({ row: 0, field: "", zh: `文件无法读取：${error.message}`, en: "unreadable file" });
+    return summary;
+  }
+  const parsed = parseLedger(table, { ignoreUnknown: input.ignoreUnknown });
+  Object.assign(summary, { rows: parsed.records.length + new Set(parsed.errors.filter((e) => e.row > 1).map((e) => e.row)).size, errors: parsed.errors, warnings: parsed.warnings, droppedColumns: parsed.droppedColumns });
+  if (parsed.errors.length > 0) return summary;
+
+  // Compare against what is stored; inside the write transaction when committing, so nothing slips between.
+  const plan = () => {
+    const existing = existingBySerial(agency.id, parsed.records.map((r) => r.record.serial));
+    const toInsert: typeof parsed.records = [];
+    const conflicts: LedgerIssue[] = [];
+    let unchanged = 0;
+    for (const item of parsed.records) {
+      const stored = existing.get(item.record.serial);
+      if (!stored) {
+        toInsert.push(item);
+        continue;
+      }
+      const current = ledgerRecordOf(stored);
+      const differs = COMPARED.filter((k) => (current[k] ?? null) !== (item.record[k] ?? null));
+      if (differs.length === 0) unchanged++;
+      else {
+        conflicts.push({
+          row: item.row,
+          field: "serial",
+          zh: `第 ${item.row} 行「编号」：编号 ${item.record.serial} 已存在，且内容不同（${differs.join("、")}）`,
+          en: `row ${item.row}, serial: ${item.record.serial} exists with different ${differs.join(", ")}`,
+        });
+      }
+    }
+    return { toInsert, conflicts, unchanged };
+  };
+
+  if (dryRun) {
+    const { toInsert, conflicts, unchanged } = plan();
+    Object.assign(summary, { errors: conflicts, ok: conflicts.length === 0, inserted: toInsert.length, unchanged });
+    return summary;
+  }
+  return writeTx((tx) => {
+    const { toInsert, conflicts, unchanged } = plan();
+    summary.unchanged = unchanged;
+    if (conflicts.length > 0) {
+      summary.errors = conflicts;
+      return summary;
+    }
+    let seq = nextSeq(tx);
+    for (const { record } of toInsert) {
+      const id = randomUUID();
+      const { idNumber, creditCode, phone, ...fields } = record;
+      tx.insert(requests)
+        .values({
+          ...fields,
+          ...sealedPii({ idNumber, creditCode, phone }),
+          id,
+          seq: seq++,
+          agencyId: agency.id,
+          status: record.outcome ? "concluded" : "in_progress",
+          createdBy: actor.id,
+        })
+        .run();
+      recordEvent(tx, actor, id, "imported", `由台账导入（${input.filename}）`);
+      recordAudit(tx, actor, { action: "request.import", objectType: "request", objectId: id, agencyId: agency.id, after: { ...record } });
+    }
+    summary.inserted = toInsert.length;
+    summary.ok = true;
+    return summary;
+  });
+}
+
+/**
+ * The ledger of an agency in the import format, ordered by serial. With a year: the requests
+ * received in it, and those received earlier and still open on 1 January.
+ */
+export function listLedgerRecords(actor: Actor, agencyCode: string, year?: number): LedgerRecord[] {
+  const agency = resolveAgency(actor, agencyCode, "requests.export");
+  const where: SQL[] = [eq(requests.agencyId, agency.id), isNull(requests.deletedAt)];
+  if (year !== undefined) {
+    const start = `${year}-01-01`;
+    const next = `${year + 1}-01-01`;
+    where.push(
+      or(
+        and(gte(requests.receivedDate, start), lt(requests.receivedDate, next)),
+        and(lt(requests.receivedDate, start), or(isNull(requests.concludedDate), gte(requests.concludedDate, start))),
+      ) as SQL,
+    );
+  }
+  return getDb()
+    .select()
+    .from(requests)
+    .where(and(...where))
+    .orderBy(asc(requests.serial))
+    .all()
+    .map(ledgerRecordOf);
+}
+
+/** Exports the ledger as CSV or XLSX; the export itself is audited (it carries personal data in full). */
+export async function exportRequestLedger(actor: Actor, input: { agencyCode: string; year?: number; format: "csv" | "xlsx" }): Promise<Buffer> {
+  const records = listLedgerRecords(actor, input.agencyCode, input.year);
+  const agency = getAgencyByCode(input.agencyCode);
+  writeTx((tx) =>
+    recordAudit(tx, actor, {
+      action: "ledger.export",
+      objectType: "agency",
+      objectId: agency?.id ?? null,
+      agencyId: agency?.id ?? null,
+      detail: { format: input.format, year: input.year ?? null, rows: records.length },
+    }),
+  );
+  return input.format === "xlsx" ? writeLedgerXlsx(records) : writeLedgerCsv(records);
+}
