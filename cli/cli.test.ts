@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -85,4 +85,26 @@ describe("cli agency add / user add", () => {
       expect(result.stdout).toBe("");
     },
   );
+
+  test("import requests: dry run, import, re-import, export; refusals exit 1 with row and field", () => {
+    const fixture = path.join(root, "db", "seed-data", "queshan-2024", "requests.csv");
+    cli(["agency", "add", "--code", "q", "--name", "某县人民政府"]);
+    const dry = cli(["import", "requests", fixture, "--agency", "q", "--dry-run"]);
+    expect(dry.code).toBe(0);
+    const dryResult = JSON.parse(dry.stdout);
+    expect(dryResult).toMatchObject({ dryRun: true, unchanged: 0 });
+    const first = cli(["import", "requests", fixture, "--agency", "q"]);
+    expect(JSON.parse(first.stdout)).toMatchObject({ inserted: dryResult.inserted, unchanged: 0 });
+    expect(JSON.parse(cli(["import", "requests", fixture, "--agency", "q"]).stdout)).toMatchObject({ inserted: 0, unchanged: dryResult.inserted });
+
+    const out = path.join(path.dirname(dbFile), "ledger.csv");
+    expect(cli(["export", "requests", "--agency", "q", "--out", out]).code).toBe(0);
+    const bad = path.join(path.dirname(dbFile), "bad.csv");
+    writeFileSync(bad, "serial,received_date,applicant_type,applicant_name,content\nX-1,2024-13-01,natural,甲,内容\n");
+    const refused = cli(["import", "requests", bad, "--agency", "q"]);
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe("");
+    expect(refused.stderr).toMatch(/第 2 行「received_date」：日期「2024-13-01」不存在 \(row 2, received_date: impossible date 2024-13-01\)/);
+    expect(cli(["import", "requests", "--agency", "q"]).code).toBe(2);
+  });
 });

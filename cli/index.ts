@@ -1,5 +1,6 @@
 import { prepareApp, shutdownApp } from "../lib/lifecycle";
 import { AGENCY_USAGE, agencyCommand } from "./commands/agency";
+import { EXPORT_USAGE, exportCommand, IMPORT_USAGE, importCommand } from "./commands/ledger";
 import { USER_USAGE, userCommand } from "./commands/user";
 import { EXIT, reportError, UsageError } from "./io";
 
@@ -10,9 +11,11 @@ import { EXIT, reportError, UsageError } from "./io";
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   agency: agencyCommand,
   user: userCommand,
+  import: importCommand,
+  export: exportCommand,
 };
 
-const USAGE = ["npm run --silent cli -- <command>", `  ${AGENCY_USAGE}`, `  ${USER_USAGE}`].join("\n");
+const USAGE = ["npm run --silent cli -- <command>", AGENCY_USAGE, USER_USAGE, IMPORT_USAGE, EXPORT_USAGE].join("\n  ");
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
