@@ -13,6 +13,15 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.reset_password": "重置密码",
   "user.change_password": "修改本人密码",
   "request.create": "登记申请",
+  "request.update": "修改申请",
+  "request.conclude": "办结申请",
+  "request.reconclude": "更正办理结果",
+  "request.withdraw": "登记撤回",
+  "request.import": "导入申请",
+  "request.view_pii": "查看个人信息",
+  "ledger.export": "导出台账",
+  "ledger.preview": "预览台账导入",
+  "ledger.import": "导入台账",
 };
 
 export const AUDIT_OBJECT_LABELS: Record<string, string> = {
@@ -21,6 +30,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   agency: "机构",
   permission: "权限",
   request: "申请",
+  import: "台账导入",
 };
 
 export const AUDIT_RESULT_LABELS: Record<string, string> = { success: "成功", denied: "拒绝", failure: "失败" };

@@ -4,6 +4,8 @@ import type { Role } from "./roles";
 /** The menu, filtered by the permission matrix: nobody is shown a page that would refuse them. */
 const ITEMS: { href: string; label: string; permission?: Permission }[] = [
   { href: "/", label: "工作台" },
+  { href: "/requests", label: "申请登记簿", permission: "requests.read" },
+  { href: "/requests/new", label: "登记申请", permission: "requests.write" },
   { href: "/admin/agencies", label: "机构管理", permission: "admin.agencies" },
   { href: "/admin/users", label: "用户管理", permission: "admin.users" },
   { href: "/admin/audit", label: "审计日志", permission: "audit.read" },

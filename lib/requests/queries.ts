@@ -6,6 +6,7 @@ import { readableAgencyIds } from "../agencies/queries";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import { yearOf } from "../dates";
+import { recordAuditAlone } from "../audit/record";
 import { AppError } from "../errors";
 import { maskCreditCode, maskIdNumber, maskPhone } from "../pii/mask";
 import { openPii } from "./pii";
@@ -49,6 +50,11 @@ export function getRequest(actor: Actor, id: string, options: { revealPii?: bool
     .get();
   if (!found) throw new AppError("NOT_FOUND", "申请不存在或无权查看");
   const reveal = Boolean(options.revealPii) && (actor.role === "system" || can(actor.role, "pii.view"));
+  const { idNumberEnc, creditCodeEnc, phoneEnc } = found.row;
+  if (reveal && actor.role !== "system" && (idNumberEnc || creditCodeEnc || phoneEnc)) {
+    // Reading personal data in full is itself recorded.
+    recordAuditAlone(actor, { action: "request.view_pii", objectType: "request", objectId: id, agencyId: found.row.agencyId });
+  }
   return toView(found.row, reveal, found.agencyName);
 }
 

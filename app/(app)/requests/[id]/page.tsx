@@ -1,0 +1,158 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import type { ReactNode } from "react";
+import { PageHeader } from "@/components/app-shell";
+import { StatusBadge } from "@/components/requests/badges";
+import { ConcludeForm, WithdrawForm } from "@/components/requests/conclude-form";
+import { beijingTime } from "@/lib/audit/labels";
+import { requirePagePermission, toActor } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
+import { todayInChina } from "@/lib/dates";
+import { isAppError } from "@/lib/errors";
+import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, REQUESTED_FORM_LABELS } from "@/lib/requests/codes";
+import { OUTCOME_LABELS } from "@/lib/requests/outcomes";
+import { getRequest, listTimeline } from "@/lib/requests/queries";
+import { concludeRequestAction, withdrawRequestAction } from "../actions";
+
+export const metadata: Metadata = { title: "申请详情" };
+
+const SAVED: Record<string, string> = { created: "已登记", updated: "已保存修改", concluded: "已办结", withdrawn: "已登记撤回并办结" };
+
+function Item({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
+  return (
+    <div className={wide ? "col-span-3" : undefined}>
+      <dt className="text-xs text-slate-500">{label}</dt>
+      <dd className="mt-0.5 whitespace-pre-wrap break-words text-sm text-slate-900">{children || <span className="text-slate-400">—</span>}</dd>
+    </div>
+  );
+}
+
+export default async function RequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+  const user = await requirePagePermission("requests.read");
+  const actor = toActor(user);
+  const { id } = await params;
+  const { saved } = await searchParams;
+  let request;
+  try {
+    request = getRequest(actor, id, { revealPii: true });
+  } catch (error) {
+    if (isAppError(error) && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+  const timeline = listTimeline(actor, id);
+  const today = todayInChina();
+  const mayDecide = can(user.role, "requests.decide");
+
+  return (
+    <>
+      <PageHeader title={`申请 ${request.serial}`} description={`${request.agencyName} · 收到申请之日 ${request.receivedDate}`}>
+        <div className="flex items-center gap-3">
+          <StatusBadge status={request.status} />
+          {can(user.role, "requests.write") ? (
+            <Link href={`/requests/${id}/edit`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+              编辑登记信息
+            </Link>
+          ) : null}
+          <Link href="/requests" className="text-sm text-brand-700 underline">
+            返回登记簿
+          </Link>
+        </div>
+      </PageHeader>
+      {saved && SAVED[saved] ? (
+        <p data-testid="form-success" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">
+          {SAVED[saved]}
+        </p>
+      ) : null}
+
+      <div className="grid grid-cols-[1fr_22rem] items-start gap-5">
+        <div className="space-y-5">
+          <section className="rounded border border-slate-200 bg-white p-4">
+            <h2 className="mb-3 font-semibold">申请人</h2>
+            <dl className="grid grid-cols-3 gap-x-5 gap-y-3">
+              <Item label="姓名或名称">{request.applicantName}</Item>
+              <Item label="申请人类型">{APPLICANT_TYPE_LABELS[request.applicantType]}</Item>
+              <Item label="证件号码">
+                <span data-testid="id-number">{request.idNumber}</span>
+              </Item>
+              <Item label="统一社会信用代码">{request.creditCode}</Item>
+              <Item label="联系电话">
+                <span data-testid="phone">{request.phone}</span>
+              </Item>
+              <Item label="电子邮箱">{request.email}</Item>
+              <Item label="联系地址" wide>
+                {request.address}
+              </Item>
+            </dl>
+            {!request.piiRevealed ? <p className="mt-2 text-xs text-slate-500">您的角色只能查看脱敏后的个人信息。</p> : null}
+          </section>
+
+          <section className="rounded border border-slate-200 bg-white p-4">
+            <h2 className="mb-3 font-semibold">申请</h2>
+            <dl className="grid grid-cols-3 gap-x-5 gap-y-3">
+              <Item label="编号">{request.serial}</Item>
+              <Item label="申请方式">{request.channel ? CHANNEL_LABELS[request.channel] : ""}</Item>
+              <Item label="收到申请之日">
+                {request.receivedDate}
+                {request.receivedDateReason ? <span className="block text-xs text-slate-500">更正理由：{request.receivedDateReason}</span> : null}
+              </Item>
+              <Item label="收到（签收/提交）日期">{request.arrivedDate}</Item>
+              <Item label="双方确认日期">{request.confirmedDate}</Item>
+              <Item label="承办人">{request.handler}</Item>
+              <Item label="申请内容" wide>
+                {request.content}
+              </Item>
+              <Item label="提供形式">{request.requestedForm ? REQUESTED_FORM_LABELS[request.requestedForm as keyof typeof REQUESTED_FORM_LABELS] : ""}</Item>
+              <Item label="获取方式">{request.deliveryMethod ? DELIVERY_METHOD_LABELS[request.deliveryMethod as keyof typeof DELIVERY_METHOD_LABELS] : ""}</Item>
+              <Item label="延期工作日">{request.extensionDays ? String(request.extensionDays) : ""}</Item>
+              <Item label="备注" wide>
+                {request.notes}
+              </Item>
+            </dl>
+          </section>
+
+          <section className="rounded border border-slate-200 bg-white p-4">
+            <h2 className="mb-3 font-semibold">办理结果</h2>
+            <dl className="grid grid-cols-3 gap-x-5 gap-y-3">
+              <Item label="办理结果" wide>
+                <span data-testid="outcome">{request.outcome ? OUTCOME_LABELS[request.outcome] : "尚未办结"}</span>
+              </Item>
+              <Item label="办结日期">{request.concludedDate}</Item>
+              <Item label="答复文号">{request.replyNumber}</Item>
+              <Item label="信息处理费">{request.feeYuan ? `${request.feeYuan} 元${request.feePaidDate ? `（${request.feePaidDate} 缴纳）` : ""}` : ""}</Item>
+            </dl>
+          </section>
+
+          <section className="rounded border border-slate-200 bg-white p-4">
+            <h2 className="mb-3 font-semibold">办理记录</h2>
+            <ol className="space-y-2 text-sm" data-testid="timeline">
+              {timeline.map((e) => (
+                <li key={e.id} className="flex gap-3">
+                  <span className="whitespace-nowrap text-slate-500">{beijingTime(e.at).slice(0, 16)}</span>
+                  <span className="whitespace-nowrap text-slate-600">{e.actorName || e.actor || "系统"}</span>
+                  <span>{e.summary}</span>
+                </li>
+              ))}
+            </ol>
+          </section>
+        </div>
+
+        {mayDecide ? (
+          <aside className="space-y-5">
+            <section className="rounded border border-slate-200 bg-white p-4">
+              <h2 className="mb-3 font-semibold">{request.outcome ? "更正办理结果" : "办结"}</h2>
+              <ConcludeForm action={concludeRequestAction.bind(null, id)} version={request.version} current={request} today={today} />
+            </section>
+            {!request.outcome ? (
+              <section className="rounded border border-slate-200 bg-white p-4">
+                <h2 className="mb-1 font-semibold">申请人撤回</h2>
+                <p className="mb-3 text-xs text-slate-500">撤回的申请按“其他处理·其他”计，办结日期为收到撤回之日。</p>
+                <WithdrawForm action={withdrawRequestAction.bind(null, id)} version={request.version} today={today} />
+              </section>
+            ) : null}
+          </aside>
+        ) : null}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { type ActionState, fromAppError, fromZodError } from "@/lib/actions";
+import { requirePermission, toActor } from "@/lib/auth/current";
+import { commitUpload, previewUpload } from "@/lib/ledger/uploads";
+import type { ImportSummary } from "@/lib/ledger/requests";
+import { concludeRequest, createRequest, updateRequest, withdrawRequest } from "@/lib/requests/mutations";
+import { concludeSchema, createRequestSchema, updateRequestSchema, withdrawSchema } from "@/lib/requests/schemas";
+
+export async function createRequestAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePermission("requests.write");
+  const input = createRequestSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return fromZodError(input.error, form);
+  let id: string;
+  try {
+    id = createRequest(toActor(user), input.data).id;
+  } catch (error) {
+    return fromAppError(error, form);
+  }
+  revalidatePath("/requests");
+  redirect(`/requests/${id}?saved=created`);
+}
+
+export async function updateRequestAction(id: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePermission("requests.write");
+  const input = updateRequestSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return fromZodError(input.error, form);
+  try {
+    updateRequest(toActor(user), id, input.data);
+  } catch (error) {
+    return fromAppError(error, form);
+  }
+  revalidatePath(`/requests/${id}`);
+  redirect(`/requests/${id}?saved=updated`);
+}
+
+export async function concludeRequestAction(id: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePermission("requests.decide");
+  const input = concludeSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return fromZodError(input.error, form);
+  try {
+    concludeRequest(toActor(user), id, input.data);
+  } catch (error) {
+    return fromAppError(error, form);
+  }
+  revalidatePath(`/requests/${id}`);
+  redirect(`/requests/${id}?saved=concluded`);
+}
+
+export async function withdrawRequestAction(id: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePermission("requests.decide");
+  const input = withdrawSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return fromZodError(input.error, form);
+  try {
+    withdrawRequest(toActor(user), id, input.data);
+  } catch (error) {
+    return fromAppError(error, form);
+  }
+  revalidatePath(`/requests/${id}`);
+  redirect(`/requests/${id}?saved=withdrawn`);
+}
+
+export type ImportState = { status: "idle" } | { status: "error"; message: string } | { status: "preview"; uploadId: string; filename: string; summary: ImportSummary } | { status: "done"; summary: ImportSummary };
+
+export async function previewImportAction(_prev: ImportState, form: FormData): Promise<ImportState> {
+  const user = await requirePermission("requests.import");
+  const file = form.get("file");
+  if (!(file instanceof File) || file.size === 0) return { status: "error", message: "请选择要导入的台账文件（CSV 或 XLSX）" };
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const { uploadId, summary } = await previewUpload(toActor(user), { name: file.name, bytes }, form.get("ignoreUnknown") === "on");
+    return { status: "preview", uploadId, filename: file.name, summary };
+  } catch (error) {
+    const state = fromAppError(error, form);
+    return { status: "error", message: state.status === "error" ? state.message : "导入失败" };
+  }
+}
+
+export async function commitImportAction(_prev: ImportState, form: FormData): Promise<ImportState> {
+  const user = await requirePermission("requests.import");
+  try {
+    const summary = await commitUpload(toActor(user), String(form.get("uploadId") ?? ""));
+    if (!summary.ok) return { status: "error", message: `导入被拒绝，共 ${summary.errors.length} 处错误，未写入任何记录：${summary.errors.map((e) => e.zh).join("；")}` };
+    revalidatePath("/requests");
+    return { status: "done", summary };
+  } catch (error) {
+    const state = fromAppError(error, form);
+    return { status: "error", message: state.status === "error" ? state.message : "导入失败" };
+  }
+}

@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { PageHeader } from "@/components/app-shell";
+import { RequestForm } from "@/components/requests/request-form";
+import { requirePagePermission, toActor } from "@/lib/auth/current";
+import { todayInChina, yearOf } from "@/lib/dates";
+import { proposeSerial } from "@/lib/requests/queries";
+import { createRequestAction } from "../actions";
+
+export const metadata: Metadata = { title: "登记申请" };
+
+export default async function NewRequestPage() {
+  const user = await requirePagePermission("requests.write");
+  const today = todayInChina();
+  return (
+    <>
+      <PageHeader title="登记申请" description="带 * 的为必填项。收到申请之日按《条例》第三十一条由申请方式和日期推算。" />
+      <RequestForm
+        action={createRequestAction}
+        submitLabel="登记"
+        values={{ serial: proposeSerial(toActor(user), yearOf(today)), channel: "in_person", arrivedDate: today, applicantType: "natural" }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,202 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { PageHeader } from "@/components/app-shell";
+import { StatusBadge } from "@/components/requests/badges";
+import { Pagination } from "@/components/ui/pagination";
+import { requirePagePermission, toActor } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
+import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, REQUEST_STATUS_LABELS, REQUEST_STATUSES } from "@/lib/requests/codes";
+import { OUTCOME_GROUPS, OUTCOME_LABELS } from "@/lib/requests/outcomes";
+import { listHandlers, listRequests } from "@/lib/requests/queries";
+import { listFilterSchema, SORTS } from "@/lib/requests/schemas";
+
+export const metadata: Metadata = { title: "申请登记簿" };
+
+const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
+  received_desc: "收到日期（新→旧）",
+  received_asc: "收到日期（旧→新）",
+  serial_asc: "编号（升序）",
+  serial_desc: "编号（降序）",
+  concluded_desc: "办结日期（新→旧）",
+};
+
+const field = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
+
+export default async function RequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const user = await requirePagePermission("requests.read");
+  const actor = toActor(user);
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const filter = listFilterSchema.parse(raw);
+  const { rows, total, page, pageSize } = listRequests(actor, filter);
+  const handlers = listHandlers(actor);
+  const kept = Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== "page" && v)) as Record<string, string>;
+  const filtered = Object.keys(kept).some((k) => k !== "sort");
+  const multiAgency = new Set(rows.map((r) => r.agencyName)).size > 1 || user.role !== "clerk";
+
+  return (
+    <>
+      <PageHeader title="申请登记簿" description={`${user.agencyName}${user.role === "clerk" ? "" : "（含下级机构）"}收到的政府信息公开申请`}>
+        <div className="flex gap-2">
+          {can(user.role, "requests.import") ? (
+            <>
+              <Link href="/requests/import" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+                导入台账
+              </Link>
+              {/* A file download from a route handler, not a page: a plain link. */}
+              <a href="/requests/export?format=xlsx" download className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+                导出台账
+              </a>
+            </>
+          ) : null}
+          {can(user.role, "requests.write") ? (
+            <Link href="/requests/new" className="rounded bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+              登记申请
+            </Link>
+          ) : null}
+        </div>
+      </PageHeader>
+
+      <form method="get" role="search" aria-label="筛选申请" className="mb-4 flex flex-wrap items-end gap-x-3 gap-y-2 rounded border border-slate-200 bg-white p-3 text-sm">
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-slate-600">关键词</span>
+          <input name="q" defaultValue={filter.q ?? ""} placeholder="编号、申请人或内容" className={`${field} w-48`} />
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-slate-600">状态</span>
+          <select name="status" defaultValue={filter.status ?? ""} className={field}>
+            <option value="">全部</option>
+            {REQUEST_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {REQUEST_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-slate-600">申请人类型</span>
+          <select name="type" defaultValue={filter.type ?? ""} className={field}>
+            <option value="">全部</option>
+            {APPLICANT_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {APPLICANT_TYPE_LABELS[t]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-slate-600">办理结果</span>
+          <select name="outcome" defaultValue={filter.outcome ?? ""} className={`${field} max-w-56`}>
+            <option value="">全部</option>
+            <option value="open">（未办结）</option>
+            {OUTCOME_GROUPS.map((g) => (
+              <optgroup key={g.key} label={g.label}>
+                {g.outcomes.map((o) => (
+                  <option key={o} value={o}>
+                    {OUTCOME_LABELS[o]}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </label>
+        <fieldset className="flex flex-col gap-1">
+          <legend className="text-xs text-slate-600">收到日期</legend>
+          <div className="flex items-center gap-1">
+            <input type="date" name="from" aria-label="收到日期起" defaultValue={filter.from ?? ""} className={field} />
+            <span>至</span>
+            <input type="date" name="to" aria-label="收到日期止" defaultValue={filter.to ?? ""} className={field} />
+          </div>
+        </fieldset>
+        <fieldset className="flex flex-col gap-1">
+          <legend className="text-xs text-slate-600">办结日期</legend>
+          <div className="flex items-center gap-1">
+            <input type="date" name="cfrom" aria-label="办结日期起" defaultValue={filter.cfrom ?? ""} className={field} />
+            <span>至</span>
+            <input type="date" name="cto" aria-label="办结日期止" defaultValue={filter.cto ?? ""} className={field} />
+          </div>
+        </fieldset>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-slate-600">承办人</span>
+          <select name="handler" defaultValue={filter.handler ?? ""} className={field}>
+            <option value="">全部</option>
+            {handlers.map((h) => (
+              <option key={h} value={h}>
+                {h}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-slate-600">排序</span>
+          <select name="sort" defaultValue={filter.sort} className={field}>
+            {SORTS.map((s) => (
+              <option key={s} value={s}>
+                {SORT_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
+          查询
+        </button>
+        {filtered ? (
+          <Link href="/requests" className="py-1 text-brand-700 underline">
+            清除条件
+          </Link>
+        ) : null}
+      </form>
+
+      <table className="w-full border-collapse bg-white text-sm" data-testid="requests-table">
+        <thead>
+          <tr className="border-b border-slate-300 bg-slate-100 text-left">
+            <th className="px-2 py-2 font-medium">编号</th>
+            <th className="px-2 py-2 font-medium">收到日期</th>
+            <th className="px-2 py-2 font-medium">申请人</th>
+            <th className="px-2 py-2 font-medium">申请内容</th>
+            {multiAgency ? <th className="px-2 py-2 font-medium">机构</th> : null}
+            <th className="px-2 py-2 font-medium">承办人</th>
+            <th className="px-2 py-2 font-medium">状态</th>
+            <th className="px-2 py-2 font-medium">办理结果</th>
+            <th className="px-2 py-2 font-medium">办结日期</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} data-request-id={r.id} className="border-b border-slate-200 align-top hover:bg-brand-50/50">
+              <td className="whitespace-nowrap px-2 py-1.5">
+                <Link href={`/requests/${r.id}`} className="font-mono text-brand-700 underline-offset-2 hover:underline">
+                  {r.serial}
+                </Link>
+              </td>
+              <td className="whitespace-nowrap px-2 py-1.5">{r.receivedDate}</td>
+              <td className="px-2 py-1.5">
+                {r.applicantName}
+                <span className="ml-1 text-xs text-slate-500">{APPLICANT_TYPE_LABELS[r.applicantType]}</span>
+              </td>
+              <td className="max-w-xs truncate px-2 py-1.5 text-slate-700" title={r.content}>
+                {r.content}
+              </td>
+              {multiAgency ? <td className="px-2 py-1.5 text-slate-600">{r.agencyName}</td> : null}
+              <td className="whitespace-nowrap px-2 py-1.5">{r.handler ?? ""}</td>
+              <td className="px-2 py-1.5">
+                <StatusBadge status={r.status} />
+              </td>
+              <td className="max-w-[14rem] px-2 py-1.5 text-slate-700">{r.outcome ? OUTCOME_LABELS[r.outcome] : ""}</td>
+              <td className="whitespace-nowrap px-2 py-1.5">{r.concludedDate ?? ""}</td>
+            </tr>
+          ))}
+          {rows.length === 0 ? (
+            <tr>
+              <td colSpan={9} className="px-3 py-8 text-center text-slate-500">
+                {filtered ? "没有符合条件的申请" : "还没有登记任何申请"}
+              </td>
+            </tr>
+          ) : null}
+        </tbody>
+      </table>
+      <div className="mt-3">
+        <Pagination page={page} pageSize={pageSize} total={total} params={kept} basePath="/requests" />
+      </div>
+    </>
+  );
+}
