@@ -1,4 +1,7 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { createAgency } from "../lib/agencies/mutations";
+import { importRequestLedger } from "../lib/ledger/requests";
 import { CLI_ACTOR } from "../lib/auth/actor";
 import { generatePassword } from "../lib/auth/password";
 import type { Role } from "../lib/auth/roles";
@@ -7,9 +10,11 @@ import { getUserByUsername } from "../lib/users/queries";
 import { createUser } from "../lib/users/mutations";
 
 /**
- * `npm run db:seed`: a demo county with one department and a user of each working role, so a
- * newcomer can look around. Idempotent; passwords are printed once and must be changed.
+ * `npm run db:seed`: a demo county with one department, a user of each working role, and the
+ * register of a real published report (the project's copy of its ledger), so a newcomer sees a
+ * real register. Idempotent; passwords are printed once and must be changed.
  */
+const LEDGER = path.join(process.cwd(), "db", "seed-data", "queshan-2024", "requests.csv");
 async function seed() {
   prepareApp();
   createAgency(CLI_ACTOR, { code: "demo", name: "示例县人民政府" });
@@ -25,6 +30,9 @@ async function seed() {
     await createUser(CLI_ACTOR, { username, displayName, role, agencyCode, password, mustChange: true });
     process.stdout.write(`${username}\t${password}\n`);
   }
+  const summary = await importRequestLedger(CLI_ACTOR, { agencyCode: "demo", bytes: readFileSync(LEDGER), filename: "requests.csv" });
+  if (!summary.ok) throw new Error(summary.errors.map((e) => e.zh).join("\n"));
+  process.stderr.write(`示例台账 demo ledger: ${summary.inserted} inserted, ${summary.unchanged} unchanged\n`);
   shutdownApp();
 }
 

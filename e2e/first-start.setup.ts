@@ -42,12 +42,15 @@ test("first-start admin must change its password before using the system", async
 test("agencies and users for the other specs", () => {
   cli(["agency", "add", "--code", "county", "--name", "某县人民政府"]);
   cli(["agency", "add", "--code", "edu", "--name", "某县教育局", "--parent", "county"]);
+  cli(["agency", "add", "--code", "other", "--name", "另一县人民政府"]);
   for (const [username, role, agency] of [
     ["clerk1", "clerk", "edu"],
     ["super1", "supervisor", "county"],
     ["auditor1", "auditor", "county"],
     ["admin2", "admin", "county"],
     ["victim", "clerk", "edu"],
+    ["clerk2", "clerk", "edu"],
+    ["outsider", "clerk", "other"],
   ]) {
     cli(["user", "add", "--username", username, "--role", role, "--agency", agency], `${PASSWORD}\n`);
   }

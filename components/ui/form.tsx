@@ -2,7 +2,7 @@ import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react
 import type { ActionState } from "@/lib/actions";
 
 const inputClass =
-  "block w-full rounded border border-slate-300 bg-white px-3 py-1.5 text-slate-900 shadow-sm focus:border-brand-600 aria-[invalid=true]:border-red-600";
+  "block w-full rounded border border-slate-300 bg-white px-3 py-1.5 text-slate-900 shadow-sm focus:border-brand-600 disabled:bg-slate-100 disabled:text-slate-400 aria-[invalid=true]:border-red-600";
 
 type FieldProps = {
   name: string;
