@@ -121,12 +121,15 @@ export const requests = sqliteTable(
   (t) => [
     uniqueIndex("requests_agency_serial_unique").on(t.agencyId, t.serial),
     uniqueIndex("requests_seq_unique").on(t.seq),
-    index("requests_agency_received_idx").on(t.agencyId, t.receivedDate),
-    index("requests_agency_concluded_idx").on(t.agencyId, t.concludedDate),
-    index("requests_agency_status_idx").on(t.agencyId, t.status, t.receivedDate),
-    index("requests_agency_outcome_idx").on(t.agencyId, t.outcome, t.concludedDate),
-    index("requests_agency_type_idx").on(t.agencyId, t.applicantType, t.receivedDate),
-    index("requests_agency_handler_idx").on(t.agencyId, t.handler, t.receivedDate),
+    // The register's filters, each ordered as the list sorts (received date, then seq), and
+    // partial on live rows so that a page and its count never read the table itself.
+    index("requests_live_received_idx").on(t.agencyId, t.receivedDate, t.seq).where(sql`deleted_at IS NULL`),
+    index("requests_live_concluded_idx").on(t.agencyId, t.concludedDate, t.seq).where(sql`deleted_at IS NULL`),
+    index("requests_live_status_idx").on(t.agencyId, t.status, t.receivedDate, t.seq).where(sql`deleted_at IS NULL`),
+    index("requests_live_outcome_idx").on(t.agencyId, t.outcome, t.receivedDate, t.seq).where(sql`deleted_at IS NULL`),
+    index("requests_live_type_idx").on(t.agencyId, t.applicantType, t.receivedDate, t.seq).where(sql`deleted_at IS NULL`),
+    index("requests_live_handler_idx").on(t.agencyId, t.handler, t.receivedDate, t.seq).where(sql`deleted_at IS NULL`),
+    index("requests_live_serial_idx").on(t.agencyId, t.serial).where(sql`deleted_at IS NULL`),
     index("requests_id_number_hash_idx").on(t.idNumberHash),
     index("requests_phone_hash_idx").on(t.phoneHash),
     index("requests_credit_code_hash_idx").on(t.creditCodeHash),

@@ -70,6 +70,11 @@ export function listTimeline(actor: Actor, id: string) {
 }
 
 export const PAGE_SIZE = 50;
+/**
+ * Counting stops here: past it the list says "more than" instead of reading every index entry
+ * of a huge register for a number nobody needs exactly (pages still go on).
+ */
+export const COUNT_CAP = 100_000;
 
 /** A phrase for FTS5: quoted, inner quotes doubled, so it is matched as a substring. */
 function ftsPhrase(q: string): string {
@@ -123,7 +128,7 @@ export type RequestListRow = Pick<
 > & { agencyName: string };
 
 /** The register: filtered, sorted, one page at a time; no personal data is read for a list. */
-export function listRequests(actor: Actor, filter: Partial<ListFilter> = {}): { rows: RequestListRow[]; total: number; page: number; pageSize: number } {
+export function listRequests(actor: Actor, filter: Partial<ListFilter> = {}): { rows: RequestListRow[]; total: number; capped: boolean; page: number; pageSize: number } {
   const where = filterWhere(actor, filter);
   const page = filter.page ?? 1;
   const db = getDb();
@@ -149,8 +154,9 @@ export function listRequests(actor: Actor, filter: Partial<ListFilter> = {}): { 
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE)
     .all();
-  const total = db.select({ n: sql<number>`count(*)` }).from(requests).where(where).get()?.n ?? 0;
-  return { rows, total, page, pageSize: PAGE_SIZE };
+  const capped = db.select({ id: requests.id }).from(requests).where(where).limit(COUNT_CAP + 1).as("capped");
+  const counted = db.select({ n: sql<number>`count(*)` }).from(capped).get()?.n ?? 0;
+  return { rows, total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP, page, pageSize: PAGE_SIZE };
 }
 
 /** The handlers named in the agency's register, for the filter's choices. */

@@ -27,7 +27,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const actor = toActor(user);
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filter = listFilterSchema.parse(raw);
-  const { rows, total, page, pageSize } = listRequests(actor, filter);
+  const { rows, total, capped, page, pageSize } = listRequests(actor, filter);
   const handlers = listHandlers(actor);
   const kept = Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== "page" && v)) as Record<string, string>;
   const filtered = Object.keys(kept).some((k) => k !== "sort");
@@ -195,7 +195,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         </tbody>
       </table>
       <div className="mt-3">
-        <Pagination page={page} pageSize={pageSize} total={total} params={kept} basePath="/requests" />
+        <Pagination page={page} pageSize={pageSize} total={total} capped={capped} params={kept} basePath="/requests" />
       </div>
     </>
   );
