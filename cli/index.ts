@@ -1,6 +1,7 @@
 import { prepareApp, shutdownApp } from "../lib/lifecycle";
 import { AGENCY_USAGE, agencyCommand } from "./commands/agency";
 import { EXPORT_USAGE, exportCommand, IMPORT_USAGE, importCommand } from "./commands/ledger";
+import { APPEALS_EXPORT_USAGE, APPEALS_IMPORT_USAGE, BASELINE_USAGE, baselineCommand, PROACTIVE_USAGE, proactiveCommand, REPORT_USAGE, reportCommand } from "./commands/report";
 import { USER_USAGE, userCommand } from "./commands/user";
 import { EXIT, reportError, UsageError } from "./io";
 
@@ -13,9 +14,12 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   user: userCommand,
   import: importCommand,
   export: exportCommand,
+  report: reportCommand,
+  proactive: proactiveCommand,
+  baseline: baselineCommand,
 };
 
-const USAGE = ["npm run --silent cli -- <command>", AGENCY_USAGE, USER_USAGE, IMPORT_USAGE, EXPORT_USAGE].join("\n  ");
+const USAGE = ["npm run --silent cli -- <command>", AGENCY_USAGE, USER_USAGE, IMPORT_USAGE, APPEALS_IMPORT_USAGE, EXPORT_USAGE, APPEALS_EXPORT_USAGE, PROACTIVE_USAGE, BASELINE_USAGE, REPORT_USAGE].join("\n  ");
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

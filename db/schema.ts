@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
-import { type AnySQLiteColumn, blob, index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { type AnySQLiteColumn, blob, index, primaryKey, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ROLES } from "../lib/auth/roles";
+import { APPEAL_KINDS, APPEAL_RESULTS } from "../lib/appeals/codes";
 import { APPLICANT_TYPES, CHANNELS, OUTCOMES, REQUEST_STATUSES } from "../lib/requests/codes";
 
 /*
@@ -136,6 +137,77 @@ export const requests = sqliteTable(
   ],
 );
 
+/**
+ * An appeal case (行政复议 or 行政诉讼) in which the agency is the respondent, one record per case
+ * number (domain.md A2). `result` is the report column; a recorded `decision` decides it.
+ */
+export const appeals = sqliteTable(
+  "appeals",
+  {
+    id: text("id").primaryKey(),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    requestId: text("request_id")
+      .notNull()
+      .references(() => requests.id),
+    caseNumber: text("case_number").notNull(),
+    kind: text("kind", { enum: APPEAL_KINDS }).notNull(),
+    afterReview: integer("after_review", { mode: "boolean" }).notNull().default(false),
+    filedDate: text("filed_date").notNull(),
+    decidingBody: text("deciding_body"),
+    decision: text("decision"),
+    result: text("result", { enum: APPEAL_RESULTS }).notNull(),
+    decidedDate: text("decided_date"),
+    notes: text("notes"),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    createdBy: text("created_by"),
+    updatedAt: text("updated_at"),
+    updatedBy: text("updated_by"),
+    deletedAt: text("deleted_at"),
+  },
+  (t) => [
+    uniqueIndex("appeals_agency_case_unique").on(t.agencyId, t.caseNumber),
+    index("appeals_agency_decided_idx").on(t.agencyId, t.decidedDate),
+    index("appeals_agency_filed_idx").on(t.agencyId, t.filedDate),
+    index("appeals_request_idx").on(t.requestId),
+  ],
+);
+
+/** Section 二 figures of an agency and year (entered, not computed): the `proactive` object of the report JSON. */
+export const proactiveFigures = sqliteTable(
+  "proactive_figures",
+  {
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    year: integer("year").notNull(),
+    data: text("data").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    updatedBy: text("updated_by"),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
+);
+
+/**
+ * The tables published for a year before the agency's records begin, entered once, so that the
+ * first computed year can be checked against them (carried_in = last year's carried_out).
+ */
+export const reportBaselines = sqliteTable(
+  "report_baselines",
+  {
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    year: integer("year").notNull(),
+    data: text("data").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    updatedBy: text("updated_by"),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
+);
+
 /** A ledger file uploaded for import, kept between its preview and its confirmation. */
 export const importUploads = sqliteTable("import_uploads", {
   id: text("id").primaryKey(),
@@ -201,3 +273,4 @@ export type RequestRow = typeof requests.$inferSelect;
 export type NewRequestRow = typeof requests.$inferInsert;
 export type RequestEvent = typeof requestEvents.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
+export type AppealRow = typeof appeals.$inferSelect;

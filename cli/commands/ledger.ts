@@ -4,13 +4,15 @@ import { parseArgs } from "node:util";
 import { CLI_ACTOR } from "../../lib/auth/actor";
 import { exportRequestLedger, importRequestLedger } from "../../lib/ledger/requests";
 import { printResult, RefusedError, UsageError } from "../io";
+import { APPEALS_EXPORT_USAGE, APPEALS_IMPORT_USAGE, exportAppealsCommand, importAppealsCommand } from "./report";
 
 export const IMPORT_USAGE = "import requests FILE --agency C [--dry-run] [--ignore-unknown]";
 export const EXPORT_USAGE = "export requests --agency C [--year Y] --out FILE";
 
 export async function importCommand(args: string[]): Promise<void> {
   const [kind, ...rest] = args;
-  if (kind !== "requests") throw new UsageError(IMPORT_USAGE);
+  if (kind === "appeals") return importAppealsCommand(rest);
+  if (kind !== "requests") throw new UsageError(`${IMPORT_USAGE}\n  ${APPEALS_IMPORT_USAGE}`);
   const { values, positionals } = parseArgs({
     args: rest,
     options: { agency: { type: "string" }, "dry-run": { type: "boolean", default: false }, "ignore-unknown": { type: "boolean", default: false } },
@@ -52,7 +54,8 @@ export async function importCommand(args: string[]): Promise<void> {
 
 export async function exportCommand(args: string[]): Promise<void> {
   const [kind, ...rest] = args;
-  if (kind !== "requests") throw new UsageError(EXPORT_USAGE);
+  if (kind === "appeals") return exportAppealsCommand(rest);
+  if (kind !== "requests") throw new UsageError(`${EXPORT_USAGE}\n  ${APPEALS_EXPORT_USAGE}`);
   const { values } = parseArgs({ args: rest, options: { agency: { type: "string" }, year: { type: "string" }, out: { type: "string" } }, strict: true });
   if (!values.agency || !values.out) throw new UsageError(EXPORT_USAGE);
   if (values.year !== undefined && !/^\d{4}$/.test(values.year)) throw new UsageError(`--year 应为四位年份 (a four-digit year)\n${EXPORT_USAGE}`);

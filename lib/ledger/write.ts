@@ -45,38 +45,48 @@ function cellValues(record: LedgerRecord): string[] {
   });
 }
 
-export function writeLedgerCsv(records: LedgerRecord[]): Buffer {
-  const text = stringify([LEDGER_COLUMNS.map((c) => c.code), ...records.map(cellValues)], { record_delimiter: "\r\n" });
+/** A table as UTF-8 CSV with a BOM (so Excel reads the Chinese), CRLF line ends. */
+export function writeTableCsv(headers: string[], rows: string[][]): Buffer {
+  const text = stringify([headers, ...rows], { record_delimiter: "\r\n" });
   return Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text, "utf8")]);
+}
+
+export function writeLedgerCsv(records: LedgerRecord[]): Buffer {
+  return writeTableCsv(
+    LEDGER_COLUMNS.map((c) => c.code),
+    records.map(cellValues),
+  );
 }
 
 const FIXED_TIME = new Date(Date.UTC(2000, 0, 1));
 
-export async function writeLedgerXlsx(records: LedgerRecord[]): Promise<Buffer> {
+/** A table as one XLSX sheet; cells of `dateColumns` (already `YYYY-MM-DD`) become date cells. */
+export async function writeTableXlsx(sheetName: string, headers: string[], rows: string[][], dateColumns: Set<string>): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Gongkai";
   workbook.created = FIXED_TIME;
   workbook.modified = FIXED_TIME;
-  const sheet = workbook.addWorksheet("申请台账", { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = LEDGER_COLUMNS.map((c) => ({
-    header: c.code,
-    key: c.code,
-    width: c.code === "content" ? 48 : DATE_COLUMNS.has(c.code) ? 12 : 16,
-    style: DATE_COLUMNS.has(c.code) ? { numFmt: "yyyy-mm-dd" } : { numFmt: "@" },
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = headers.map((h) => ({
+    header: h,
+    key: h,
+    width: h === "content" ? 48 : dateColumns.has(h) ? 12 : 16,
+    style: dateColumns.has(h) ? { numFmt: "yyyy-mm-dd" } : { numFmt: "@" },
   }));
   sheet.getRow(1).font = { bold: true };
-  for (const record of records) {
-    const values = cellValues(record);
-    sheet.addRow(
-      LEDGER_COLUMNS.map((c, i) => {
-        const v = values[i];
-        if (v === "") return null;
-        if (DATE_COLUMNS.has(c.code)) return new Date(`${v}T00:00:00Z`);
-        return v;
-      }),
-    );
+  for (const values of rows) {
+    sheet.addRow(values.map((v, i) => (v === "" ? null : dateColumns.has(headers[i]) ? new Date(`${v}T00:00:00Z`) : v)));
   }
   return stableZip(Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer));
+}
+
+export async function writeLedgerXlsx(records: LedgerRecord[]): Promise<Buffer> {
+  return writeTableXlsx(
+    "申请台账",
+    LEDGER_COLUMNS.map((c) => c.code),
+    records.map(cellValues),
+    DATE_COLUMNS as Set<string>,
+  );
 }
 
 /** Re-packs a zip with a fixed time on every entry (exceljs stamps the current time). */

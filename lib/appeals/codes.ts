@@ -1,0 +1,45 @@
+/** Appeals (domain.md A2): kinds, report columns, and the detailed decisions that decide the column. */
+
+export const APPEAL_KINDS = ["review", "suit"] as const;
+export type AppealKind = (typeof APPEAL_KINDS)[number];
+export const APPEAL_KIND_LABELS: Record<AppealKind, string> = { review: "行政复议", suit: "行政诉讼" };
+
+export const APPEAL_RESULTS = ["upheld", "corrected", "other", "pending"] as const;
+export type AppealResult = (typeof APPEAL_RESULTS)[number];
+export const APPEAL_RESULT_LABELS: Record<AppealResult, string> = { upheld: "维持", corrected: "纠正", other: "其他", pending: "尚未审结" };
+
+/** The decision names of A2 and the column each decides, per kind. */
+export const REVIEW_DECISIONS: Record<string, Exclude<AppealResult, "pending">> = {
+  维持决定: "upheld",
+  驳回复议请求: "upheld",
+  撤销: "corrected",
+  部分撤销: "corrected",
+  变更: "corrected",
+  确认违法: "corrected",
+  确认无效: "corrected",
+  责令履行: "corrected",
+  驳回复议申请: "other",
+  终止: "other",
+  调解: "other",
+  和解: "other",
+};
+
+export const SUIT_DECISIONS: Record<string, Exclude<AppealResult, "pending">> = {
+  判决驳回诉讼请求: "upheld",
+  驳回诉讼请求: "upheld",
+  撤销: "corrected",
+  部分撤销: "corrected",
+  履行: "corrected",
+  变更: "corrected",
+  确认违法: "corrected",
+  确认无效: "corrected",
+  不予立案: "other",
+  驳回起诉: "other",
+  准许撤诉: "other",
+  终结: "other",
+};
+
+export function decisionResult(kind: AppealKind, decision: string): Exclude<AppealResult, "pending"> | null {
+  const table = kind === "review" ? REVIEW_DECISIONS : SUIT_DECISIONS;
+  return table[decision.trim()] ?? null;
+}

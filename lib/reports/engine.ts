@@ -1,0 +1,185 @@
+import "server-only";
+import { and, eq, sql } from "drizzle-orm";
+import { getDb } from "../../db";
+import { proactiveFigures, reportBaselines } from "../../db/schema";
+import { getAgencyByCode, readableAgencyIds, subtreeIds } from "../agencies/queries";
+import type { Actor } from "../auth/actor";
+import { can } from "../auth/permissions";
+import { AppError } from "../errors";
+import { runChecks } from "./checks";
+import { APPEAL_COLUMNS, APPLICATION_COLUMNS, APPLICATION_ROW_CODES } from "./layout";
+import { fenToYuan } from "./money";
+import { EMPTY_PROACTIVE, type Proactive, proactiveSchema } from "./proactive";
+import type { Report } from "./types";
+
+/**
+ * The statistical tables computed from the records by SQL aggregation (domain.md A1, A2, A5).
+ * For a period [from, to]: new = received in it; outcome rows = concluded in it; carried_in =
+ * received before it and open at its start; carried_out = received by its end and open after it.
+ */
+
+export type Period = { from: string; to: string };
+export const yearPeriod = (year: number): Period => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+
+function inList(ids: string[]) {
+  return sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
+}
+
+export function computeApplications(agencyIds: string[], { from, to }: Period): Report["applications"] {
+  const rows = Object.fromEntries(APPLICATION_ROW_CODES.map((code) => [code, APPLICATION_COLUMNS.map(() => 0)])) as Record<string, number[]>;
+  const live = sql`agency_id IN (${inList(agencyIds)}) AND deleted_at IS NULL`;
+  // Each branch reads one index range: open requests (concluded_date IS NULL) apart from those
+  // concluded after a date, so no branch scans the years of records before the period.
+  const result = getDb().all<{ row: string; col: string; n: number }>(sql`
+    SELECT 'new' AS row, applicant_type AS col, count(*) AS n FROM requests
+      WHERE ${live} AND received_date BETWEEN ${from} AND ${to} GROUP BY applicant_type
+    UNION ALL
+    SELECT outcome, applicant_type, count(*) FROM requests
+      WHERE ${live} AND concluded_date BETWEEN ${from} AND ${to} AND outcome IS NOT NULL GROUP BY outcome, applicant_type
+    UNION ALL
+    SELECT 'carried_in', applicant_type, count(*) FROM (
+      SELECT applicant_type FROM requests WHERE ${live} AND concluded_date IS NULL AND received_date < ${from}
+      UNION ALL
+      SELECT applicant_type FROM requests WHERE ${live} AND concluded_date >= ${from} AND received_date < ${from}
+    ) GROUP BY applicant_type
+    UNION ALL
+    SELECT 'carried_out', applicant_type, count(*) FROM (
+      SELECT applicant_type FROM requests WHERE ${live} AND concluded_date IS NULL AND received_date <= ${to}
+      UNION ALL
+      SELECT applicant_type FROM requests WHERE ${live} AND concluded_date > ${to} AND received_date <= ${to}
+    ) GROUP BY applicant_type`);
+  const totalCol = APPLICATION_COLUMNS.indexOf("total");
+  for (const { row, col, n } of result) {
+    const c = APPLICATION_COLUMNS.indexOf(col);
+    if (!rows[row] || c < 0) continue;
+    rows[row][c] += n;
+    rows[row][totalCol] += n;
+    if (row !== "new" && row !== "carried_in" && row !== "carried_out") {
+      rows.total[c] += n;
+      rows.total[totalCol] += n;
+    }
+  }
+  return { columns: [...APPLICATION_COLUMNS], rows };
+}
+
+export function computeAppeals(agencyIds: string[], { from, to }: Period): Report["appeals"] {
+  const out = { review: [0, 0, 0, 0, 0], suit_direct: [0, 0, 0, 0, 0], suit_after_review: [0, 0, 0, 0, 0] };
+  const live = sql`agency_id IN (${inList(agencyIds)}) AND deleted_at IS NULL`;
+  const result = getDb().all<{ kind: string; after: number; result: string; n: number }>(sql`
+    SELECT kind, after_review AS after, result, count(*) AS n FROM appeals
+      WHERE ${live} AND result != 'pending' AND decided_date BETWEEN ${from} AND ${to} GROUP BY kind, after_review, result
+    UNION ALL
+    SELECT kind, after_review, 'pending', count(*) FROM appeals
+      WHERE ${live} AND filed_date <= ${to} AND (decided_date IS NULL OR decided_date > ${to}) GROUP BY kind, after_review`);
+  for (const { kind, after, result: column, n } of result) {
+    const group = kind === "review" ? out.review : after ? out.suit_after_review : out.suit_direct;
+    const c = APPEAL_COLUMNS.indexOf(column);
+    if (c < 0) continue;
+    group[c] += n;
+    group[4] += n;
+  }
+  return { columns: [...APPEAL_COLUMNS], ...out };
+}
+
+/** Section 六 fees (A5): paid in the period, or with no payment date, concluded in it. */
+export function computeFees(agencyIds: string[], { from, to }: Period): Report["fees"] {
+  const live = sql`agency_id IN (${inList(agencyIds)}) AND deleted_at IS NULL`;
+  const rows = getDb().all<{ fee: string }>(sql`
+    SELECT fee_yuan AS fee FROM requests WHERE ${live} AND fee_yuan IS NOT NULL AND fee_yuan != '' AND (
+      (fee_paid_date BETWEEN ${from} AND ${to}) OR (fee_paid_date IS NULL AND concluded_date BETWEEN ${from} AND ${to}))`);
+  let fen = 0;
+  let applications = 0;
+  for (const { fee } of rows) {
+    const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(fee);
+    if (!m) continue;
+    const value = Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+    if (value === 0) continue;
+    fen += value;
+    applications++;
+  }
+  return { applications, amount_yuan: fenToYuan(fen) };
+}
+
+/** The section 二 figures entered for each agency and year, summed over the agencies. */
+export function sumProactive(agencyIds: string[], year: number): Proactive {
+  const stored = getDb()
+    .select({ data: proactiveFigures.data })
+    .from(proactiveFigures)
+    .where(and(sql`${proactiveFigures.agencyId} IN (${inList(agencyIds)})`, eq(proactiveFigures.year, year)))
+    .all()
+    .map((r) => proactiveSchema.parse(JSON.parse(r.data)));
+  if (stored.length === 0) return structuredClone(EMPTY_PROACTIVE);
+  const sum = structuredClone(EMPTY_PROACTIVE);
+  let tenThousandths = 0n;
+  for (const p of stored) {
+    for (const key of ["rules", "normative_documents"] as const) {
+      sum[key].issued += p[key].issued;
+      sum[key].abolished += p[key].abolished;
+      sum[key].in_force += p[key].in_force;
+    }
+    for (const key of ["licensing", "penalty", "enforcement"] as const) sum[key].decisions += p[key].decisions;
+    const [int, frac = ""] = p.admin_fees.amount_10k_yuan.split(".");
+    tenThousandths += BigInt(int) * 10n ** 8n + BigInt(frac.padEnd(8, "0").slice(0, 8));
+  }
+  const int = tenThousandths / 10n ** 8n;
+  const frac = (tenThousandths % 10n ** 8n).toString().padStart(8, "0").replace(/0+$/, "");
+  sum.admin_fees.amount_10k_yuan = frac ? `${int}.${frac}` : String(int);
+  return sum;
+}
+
+function baselineOf(agencyIds: string[], year: number): Report["applications"] | undefined {
+  const rows = getDb()
+    .select({ data: reportBaselines.data })
+    .from(reportBaselines)
+    .where(and(sql`${reportBaselines.agencyId} IN (${inList(agencyIds)})`, eq(reportBaselines.year, year)))
+    .all();
+  if (rows.length === 0) return undefined;
+  const sum = Object.fromEntries(APPLICATION_ROW_CODES.map((code) => [code, APPLICATION_COLUMNS.map(() => 0)])) as Record<string, number[]>;
+  for (const r of rows) {
+    const data = JSON.parse(r.data) as { applications?: { rows?: Record<string, number[]> } };
+    for (const code of APPLICATION_ROW_CODES) (data.applications?.rows?.[code] ?? []).forEach((v, i) => (sum[code][i] += Number(v) || 0));
+  }
+  return { columns: [...APPLICATION_COLUMNS], rows: sum };
+}
+
+/** The agencies a report covers, after checking the actor may read them. */
+export function reportScope(actor: Actor, agencyCode: string, includeChildren: boolean) {
+  if (actor.role !== "system" && !can(actor.role, "reports.read")) throw new AppError("FORBIDDEN", "无权查看年度报告");
+  const agency = getAgencyByCode(agencyCode);
+  if (!agency) throw new AppError("NOT_FOUND", `机构代码 ${agencyCode} 不存在`, "agency", `agency ${agencyCode} not found`);
+  const readable = readableAgencyIds(actor);
+  // Any signed-in user reads the report of their own agency (interfaces.md); others need scope.
+  if (readable !== "all" && agency.id !== actor.agencyId && !readable.includes(agency.id)) throw new AppError("NOT_FOUND", "机构不存在或无权查看");
+  const ids = includeChildren ? subtreeIds(agency.id) : [agency.id];
+  return { agency, ids };
+}
+
+export function computeReport(actor: Actor, input: { agencyCode: string; year: number; includeChildren?: boolean; period?: Period }): Report {
+  const includeChildren = Boolean(input.includeChildren);
+  const { agency, ids } = reportScope(actor, input.agencyCode, includeChildren);
+  const period = input.period ?? yearPeriod(input.year);
+  const applications = computeApplications(ids, period);
+  const appeals = computeAppeals(ids, period);
+  const fees = computeFees(ids, period);
+  const proactive = sumProactive(ids, input.year);
+  const isYear = period.from === `${input.year}-01-01` && period.to === `${input.year}-12-31`;
+
+  let previous: Parameters<typeof runChecks>[1] = null;
+  if (isYear) {
+    const baseline = baselineOf(ids, input.year - 1);
+    const lastProactive = getDb()
+      .select({ n: sql<number>`count(*)` })
+      .from(proactiveFigures)
+      .where(and(sql`${proactiveFigures.agencyId} IN (${inList(ids)})`, eq(proactiveFigures.year, input.year - 1)))
+      .get()?.n
+      ? sumProactive(ids, input.year - 1)
+      : undefined;
+    if (baseline) previous = { applications: baseline, proactive: lastProactive, source: "baseline" };
+    else previous = { applications: computeApplications(ids, yearPeriod(input.year - 1)), proactive: lastProactive, source: "computed" };
+  }
+  const checks = runChecks({ applications, appeals, proactive }, previous);
+  return { agency: { code: agency.code, name: agency.name }, year: input.year, period, includeChildren, proactive, applications, appeals, fees, checks };
+}

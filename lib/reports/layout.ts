@@ -1,0 +1,26 @@
+import format from "./report-format.json";
+
+/** The codes and labels of the statutory tables, from report-format.json (the one table of codes). */
+
+export const APPLICATION_COLUMNS = format.applications.columns.map((c) => c.code) as readonly string[];
+export const APPLICATION_COLUMN_LABELS = Object.fromEntries(format.applications.columns.map((c) => [c.code, c.label])) as Record<string, string>;
+
+type Row = { code?: string; label?: string; group?: string };
+/** Every row code of table 三 in the order of the format: new, carried_in, the 21 outcomes, total, carried_out. */
+export const APPLICATION_ROWS = (format.applications.rows as Row[]).filter((r) => r.code).map((r) => ({ code: r.code as string, label: r.label as string, group: r.group ?? null }));
+export const APPLICATION_ROW_CODES = APPLICATION_ROWS.map((r) => r.code);
+
+export const APPEAL_COLUMNS = format.appeals.columns.map((c) => c.code) as readonly string[];
+export const APPEAL_COLUMN_LABELS = Object.fromEntries(format.appeals.columns.map((c) => [c.code, c.label])) as Record<string, string>;
+export const APPEAL_GROUPS = format.appeals.groups as { code: "review" | "suit_direct" | "suit_after_review"; label: string; parent?: string }[];
+
+export const PROACTIVE_BLOCKS = format.proactive.blocks as { heading: string; columns: { code: string; label: string }[]; rows: { code: string; label: string }[] }[];
+
+export const TITLES = {
+  proactive: format.proactive.title,
+  applications: format.applications.title,
+  appeals: format.appeals.title,
+  applicationsNote: format.applications.note,
+  applicationsColumnHeader: format.applications.column_header,
+  proactiveItemHeader: format.proactive.item_header,
+};
