@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -106,5 +106,26 @@ describe("cli agency add / user add", () => {
     expect(refused.stdout).toBe("");
     expect(refused.stderr).toMatch(/第 2 行「received_date」：日期「2024-13-01」不存在 \(row 2, received_date: impossible date 2024-13-01\)/);
     expect(cli(["import", "requests", "--agency", "q"]).code).toBe(2);
+  });
+
+  test("the seed report reproduces through the CLI in every cell; csv has the three tables", () => {
+    const fixture = path.join(root, "db", "seed-data", "queshan-2024");
+    expect(cli(["agency", "add", "--code", "qs", "--name", "确山县人民政府"]).code).toBe(0);
+    expect(cli(["import", "requests", path.join(fixture, "requests.csv"), "--agency", "qs"]).code).toBe(0);
+    expect(cli(["import", "appeals", path.join(fixture, "appeals.csv"), "--agency", "qs"]).code).toBe(0);
+    expect(cli(["proactive", "set", "--agency", "qs", "--year", "2024", path.join(fixture, "proactive.json")]).code).toBe(0);
+    const result = cli(["report", "--agency", "qs", "--year", "2024", "--format", "json"]);
+    expect(result.code).toBe(0);
+    const actual = JSON.parse(result.stdout);
+    const expected = JSON.parse(readFileSync(path.join(fixture, "expected.json"), "utf8"));
+    expect({ ...actual, agency: { name: actual.agency.name } }).toMatchObject(expected);
+    expect(actual.checks.every((c: { ok: boolean }) => c.ok)).toBe(true);
+
+    const csv = cli(["report", "--agency", "qs", "--year", "2024", "--format", "csv"]).stdout;
+    const titles = ["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况"];
+    expect(titles.map((t) => csv.indexOf(t))).toEqual([...titles.map((t) => csv.indexOf(t))].sort((a, b) => a - b));
+    expect(csv).toContain("一、本年新收政府信息公开申请数量,28,0,0,0,0,0,28");
+    expect(cli(["report", "--agency", "qs", "--year", "24"]).code).toBe(2);
+    expect(cli(["report", "--agency", "nope", "--year", "2024"]).code).toBe(1);
   });
 });
