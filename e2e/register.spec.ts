@@ -141,4 +141,10 @@ test("a supervisor uploads a ledger: errors listed first, then a preview, then t
   await expect(page.getByText(/共 7 条/)).toBeVisible();
   await page.goto("/requests");
   await page.screenshot({ path: "test-results/screens/register.png" });
+
+  // The imported ledger feeds the year's tables at once, checks passing.
+  await page.goto("/reports/2024");
+  await expect(page.locator('[data-testid="table-applications"] tr[data-row="new"] td[data-column="total"]')).toHaveText("28");
+  await expect(page.locator('[data-check="balance"]')).toHaveAttribute("data-ok", "true");
+  await page.screenshot({ path: "test-results/screens/report.png", fullPage: true });
 });

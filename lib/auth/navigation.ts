@@ -6,6 +6,8 @@ const ITEMS: { href: string; label: string; permission?: Permission }[] = [
   { href: "/", label: "工作台" },
   { href: "/requests", label: "申请登记簿", permission: "requests.read" },
   { href: "/requests/new", label: "登记申请", permission: "requests.write" },
+  { href: "/appeals", label: "复议诉讼", permission: "appeals.read" },
+  { href: `/reports/${new Date().getUTCFullYear()}`, label: "年度报告", permission: "reports.read" },
   { href: "/admin/agencies", label: "机构管理", permission: "admin.agencies" },
   { href: "/admin/users", label: "用户管理", permission: "admin.users" },
   { href: "/admin/audit", label: "审计日志", permission: "audit.read" },
