@@ -1,0 +1,35 @@
+/** Synthetic requests for the benchmark scripts, inserted in bulk (no audit rows: not a mutation path). */
+import type Database from "better-sqlite3";
+import { APPLICANT_TYPES, OUTCOMES } from "../lib/requests/codes";
+
+const WORDS = ["规划", "拆迁", "补偿", "环评", "批复", "预算", "采购", "合同", "土地", "征收", "道路", "学校", "医院", "项目", "文件"];
+
+export function insertSyntheticRequests(db: Database.Database, agencyId: string, count: number, options: { firstSeq: number; fromDay: string; days: number }) {
+  const insert = db.prepare(
+    `INSERT INTO requests (id, seq, agency_id, serial, status, channel, received_date, applicant_type, applicant_name, content, outcome, concluded_date, handler)
+     VALUES (?, ?, ?, ?, ?, 'in_person', ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const start = Date.parse(`${options.fromDay}T00:00:00Z`);
+  db.transaction(() => {
+    for (let n = 0; n < count; n++) {
+      const i = options.firstSeq + n;
+      const received = new Date(start + (n % options.days) * 86_400_000).toISOString().slice(0, 10);
+      const open = i % 50 === 0;
+      const concluded = open ? null : new Date(Date.parse(`${received}T00:00:00Z`) + (i % 40) * 86_400_000).toISOString().slice(0, 10);
+      insert.run(
+        `${agencyId}-${i}`,
+        i,
+        agencyId,
+        `${received.slice(0, 4)}-${String(i).padStart(7, "0")}`,
+        open ? "in_progress" : "concluded",
+        received,
+        APPLICANT_TYPES[i % 6],
+        `申请人${i % 9000}`,
+        `申请公开${WORDS[i % WORDS.length]}${WORDS[(i * 7) % WORDS.length]}相关信息第${i}号`,
+        open ? null : OUTCOMES[i % OUTCOMES.length],
+        concluded,
+        `承办人${i % 40}`,
+      );
+    }
+  })();
+}

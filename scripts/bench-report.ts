@@ -1,0 +1,49 @@
+/**
+ * `npm run bench:report`: a database of 500 000 requests in ten agencies, one of which received
+ * 50 000 in 2024, and the time to compute that agency's 2024 report (median of 15 runs), plus
+ * the report of the parent summed over all ten. A measurement, not a test.
+ */
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+
+process.env.DATABASE_URL = path.join(mkdtempSync(path.join(os.tmpdir(), "gongkai-bench-")), "bench.db");
+process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
+process.env.GONGKAI_DATA_KEY ??= Buffer.alloc(32, 3).toString("base64");
+
+async function main() {
+  const { getSqlite } = await import("../db");
+  const { createAgency } = await import("../lib/agencies/mutations");
+  const { CLI_ACTOR } = await import("../lib/auth/actor");
+  const { computeReport } = await import("../lib/reports/engine");
+  const { insertSyntheticRequests } = await import("./bench-data");
+  const db = getSqlite();
+  const t0 = performance.now();
+  createAgency(CLI_ACTOR, { code: "county", name: "县政府" });
+  const target = createAgency(CLI_ACTOR, { code: "target", name: "目标机关", parentCode: "county" }).agency;
+  insertSyntheticRequests(db, target.id, 50_000, { firstSeq: 1, fromDay: "2024-01-01", days: 366 });
+  insertSyntheticRequests(db, target.id, 50_000, { firstSeq: 50_001, fromDay: "2016-01-01", days: 2900 });
+  for (let a = 0; a < 8; a++) {
+    const agency = createAgency(CLI_ACTOR, { code: `other${a}`, name: `其他机关${a}`, parentCode: "county" }).agency;
+    insertSyntheticRequests(db, agency.id, 50_000, { firstSeq: 100_001 + a * 50_000, fromDay: "2016-01-01", days: 3650 });
+  }
+  db.exec("ANALYZE");
+  console.log(`built 500000 requests in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  for (const [name, input] of [
+    ["one agency, 2024 (50 000 received that year)", { agencyCode: "target", year: 2024 }],
+    ["parent over ten agencies, 2024", { agencyCode: "county", year: 2024, includeChildren: true }],
+  ] as const) {
+    const times: number[] = [];
+    let newTotal = 0;
+    for (let run = 0; run < 15; run++) {
+      const start = performance.now();
+      newTotal = computeReport(CLI_ACTOR, input).applications.rows.new[6];
+      times.push(performance.now() - start);
+    }
+    times.sort((a, b) => a - b);
+    console.log(`${name.padEnd(48)} median ${times[7].toFixed(1)} ms  max ${times[14].toFixed(1)} ms  (new = ${newTotal})`);
+  }
+}
+
+main();
