@@ -61,6 +61,7 @@ export function SelectField({
   state,
   options,
   defaultValue,
+  hint,
   ...select
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
   const error = fieldError(state, name);
@@ -75,7 +76,7 @@ export function SelectField({
         name={name}
         className={inputClass}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
         {...select}
         defaultValue={echoed(state, name, (defaultValue as string | undefined) ?? "")}
         key={state.status === "error" ? `${name}-${echoed(state, name)}` : name}
@@ -86,6 +87,11 @@ export function SelectField({
           </option>
         ))}
       </select>
+      {hint && !error ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
       {error ? (
         <p id={`${id}-error`} className="text-sm text-red-700">
           {error}

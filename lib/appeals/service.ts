@@ -13,6 +13,7 @@ import { readLedgerFile, UnreadableFileError } from "../ledger/read";
 import { neutralizeFormula, writeTableCsv, writeTableXlsx } from "../ledger/write";
 import { recordEvent } from "../requests/mutations";
 import { APPEAL_COLUMNS, type AppealRecord, parseAppeals } from "./parse";
+import type { AppealInput } from "./schemas";
 
 export type AppealImportSummary = { ok: boolean; dryRun: boolean; rows: number; inserted: number; updated: number; unchanged: number; errors: LedgerIssue[] };
 
@@ -153,3 +154,53 @@ export async function exportAppealFile(actor: Actor, input: { agencyCode: string
   const headers = APPEAL_COLUMNS.map((c) => c.code);
   return input.format === "xlsx" ? writeTableXlsx("复议诉讼案件", headers, rows, new Set(["filed_date", "decided_date"])) : writeTableCsv(headers, rows);
 }
+
+/** The cases of one request (for its page). */
+export function listAppealsOfRequest(actor: Actor, requestId: string): AppealRow[] {
+  if (actor.role !== "system" && !can(actor.role, "appeals.read")) return [];
+  const request = getDb().select({ agencyId: requests.agencyId }).from(requests).where(eq(requests.id, requestId)).get();
+  if (!request || !canReadAgency(actor, request.agencyId)) throw new AppError("NOT_FOUND", "申请不存在或无权查看");
+  return getDb()
+    .select()
+    .from(appeals)
+    .where(and(eq(appeals.requestId, requestId), isNull(appeals.deletedAt)))
+    .orderBy(asc(appeals.filedDate))
+    .all();
+}
+
+/** Records a case against a request, or updates the case with that number (one record per case, A2). */
+export function saveAppeal(actor: Actor, requestId: string, input: AppealInput): void {
+  if (actor.role !== "system" && !can(actor.role, "appeals.write")) throw new AppError("FORBIDDEN", "无权登记复议诉讼案件");
+  writeTx((tx) => {
+    const request = tx.select().from(requests).where(eq(requests.id, requestId)).get();
+    if (!request || request.deletedAt || !canReadAgency(actor, request.agencyId)) throw new AppError("NOT_FOUND", "申请不存在或无权查看");
+    if (input.filedDate < request.receivedDate) throw new AppError("INVALID", `收案日期不能早于申请的收到日期 ${request.receivedDate}`, "filedDate");
+    const current = tx
+      .select()
+      .from(appeals)
+      .where(and(eq(appeals.agencyId, request.agencyId), eq(appeals.caseNumber, input.caseNumber)))
+      .get();
+    if (current && current.requestId !== requestId) throw new AppError("CONFLICT", `案号 ${input.caseNumber} 已登记在其他申请下`, "caseNumber");
+    const values = {
+      kind: input.kind,
+      afterReview: input.afterReview,
+      filedDate: input.filedDate,
+      decidingBody: input.decidingBody ?? null,
+      decision: input.decision ?? null,
+      result: input.result,
+      decidedDate: input.decidedDate ?? null,
+    };
+    if (current) {
+      tx.update(appeals).set({ ...values, version: current.version + 1, updatedAt: new Date().toISOString(), updatedBy: actor.id }).where(eq(appeals.id, current.id)).run();
+      recordAudit(tx, actor, { action: "appeal.update", objectType: "appeal", objectId: current.id, agencyId: request.agencyId, before: current, after: { ...current, ...values } });
+      recordEvent(tx, actor, requestId, "appeal", `更新${APPEAL_LABEL[input.kind]}案件 ${input.caseNumber}`);
+    } else {
+      const id = randomUUID();
+      tx.insert(appeals).values({ ...values, id, agencyId: request.agencyId, requestId, caseNumber: input.caseNumber, createdBy: actor.id }).run();
+      recordAudit(tx, actor, { action: "appeal.create", objectType: "appeal", objectId: id, agencyId: request.agencyId, after: { caseNumber: input.caseNumber, ...values } });
+      recordEvent(tx, actor, requestId, "appeal", `登记${APPEAL_LABEL[input.kind]}案件 ${input.caseNumber}`);
+    }
+  });
+}
+
+const APPEAL_LABEL = { review: "行政复议", suit: "行政诉讼" } as const;

@@ -7,6 +7,8 @@ import { requirePermission, toActor } from "@/lib/auth/current";
 import { commitUpload, previewUpload } from "@/lib/ledger/uploads";
 import type { ImportSummary } from "@/lib/ledger/requests";
 import { concludeRequest, createRequest, updateRequest, withdrawRequest } from "@/lib/requests/mutations";
+import { appealSchema } from "@/lib/appeals/schemas";
+import { saveAppeal } from "@/lib/appeals/service";
 import { concludeSchema, createRequestSchema, updateRequestSchema, withdrawSchema } from "@/lib/requests/schemas";
 
 export async function createRequestAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -89,4 +91,17 @@ export async function commitImportAction(_prev: ImportState, form: FormData): Pr
     const state = fromAppError(error, form);
     return { status: "error", message: state.status === "error" ? state.message : "导入失败" };
   }
+}
+
+export async function saveAppealAction(requestId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePermission("appeals.write");
+  const input = appealSchema.safeParse(Object.fromEntries(form));
+  if (!input.success) return fromZodError(input.error, form);
+  try {
+    saveAppeal(toActor(user), requestId, input.data);
+  } catch (error) {
+    return fromAppError(error, form);
+  }
+  revalidatePath(`/requests/${requestId}`);
+  return { status: "success", message: `已保存案件 ${input.data.caseNumber}` };
 }

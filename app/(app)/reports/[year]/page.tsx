@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/app-shell";
 import { AppealsTable, ApplicationsTable, ProactiveTable } from "@/components/reports/tables";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
+import { can } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
 import { computeReport } from "@/lib/reports/engine";
 
@@ -28,6 +29,11 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
     <>
       <PageHeader title={`${report.agency.name}${year}年政府信息公开工作年度报告`} description={`统计期限：${report.period.from} 至 ${report.period.to}${includeChildren ? "（含下级机构）" : ""}`}>
         <div className="flex items-center gap-3 text-sm">
+          {can(user.role, "reports.edit") ? (
+            <Link href={`/reports/${year}/figures`} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">
+              录入第二部分数据
+            </Link>
+          ) : null}
           <Link href={`/reports/${year - 1}`} className="text-brand-700 underline">
             {year - 1}年
           </Link>

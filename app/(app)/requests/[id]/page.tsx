@@ -5,15 +5,18 @@ import type { ReactNode } from "react";
 import { PageHeader } from "@/components/app-shell";
 import { StatusBadge } from "@/components/requests/badges";
 import { ConcludeForm, WithdrawForm } from "@/components/requests/conclude-form";
+import { AppealForm } from "@/components/appeals/appeal-form";
+import { APPEAL_RESULT_LABELS } from "@/lib/appeals/codes";
+import { listAppealsOfRequest } from "@/lib/appeals/service";
 import { beijingTime } from "@/lib/audit/labels";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
-import { todayInChina } from "@/lib/dates";
+import { addDays, todayInChina } from "@/lib/dates";
 import { isAppError } from "@/lib/errors";
 import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, REQUESTED_FORM_LABELS } from "@/lib/requests/codes";
 import { OUTCOME_LABELS } from "@/lib/requests/outcomes";
 import { getRequest, listTimeline } from "@/lib/requests/queries";
-import { concludeRequestAction, withdrawRequestAction } from "../actions";
+import { concludeRequestAction, saveAppealAction, withdrawRequestAction } from "../actions";
 
 export const metadata: Metadata = { title: "申请详情" };
 
@@ -41,6 +44,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
     throw error;
   }
   const timeline = listTimeline(actor, id);
+  const cases = listAppealsOfRequest(actor, id);
   const today = todayInChina();
   const mayDecide = can(user.role, "requests.decide");
 
@@ -123,6 +127,40 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
             </dl>
           </section>
 
+          <section className="rounded border border-slate-200 bg-white p-4" aria-label="复议诉讼">
+            <h2 className="mb-3 font-semibold">行政复议、行政诉讼</h2>
+            {cases.length === 0 ? (
+              <p className="text-sm text-slate-500">没有针对本申请的复议或诉讼案件。</p>
+            ) : (
+              <table className="w-full text-sm" data-testid="request-appeals">
+                <thead>
+                  <tr className="text-left text-xs text-slate-500">
+                    <th className="py-1 font-normal">案号</th>
+                    <th className="py-1 font-normal">类型</th>
+                    <th className="py-1 font-normal">收案日期</th>
+                    <th className="py-1 font-normal">本机关期限</th>
+                    <th className="py-1 font-normal">决定类型</th>
+                    <th className="py-1 font-normal">结果</th>
+                    <th className="py-1 font-normal">审结日期</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {cases.map((a) => (
+                    <tr key={a.id} className="border-t border-slate-100">
+                      <td className="py-1">{a.caseNumber}</td>
+                      <td className="py-1">{a.kind === "review" ? "行政复议" : a.afterReview ? "复议后起诉" : "直接起诉"}</td>
+                      <td className="py-1">{a.filedDate}</td>
+                      <td className="py-1 text-slate-600">{a.kind === "review" ? `答复 ${addDays(a.filedDate, 10)} 前` : `答辩 ${addDays(a.filedDate, 15)} 前`}</td>
+                      <td className="py-1">{a.decision ?? ""}</td>
+                      <td className="py-1">{APPEAL_RESULT_LABELS[a.result]}</td>
+                      <td className="py-1">{a.decidedDate ?? ""}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+
           <section className="rounded border border-slate-200 bg-white p-4">
             <h2 className="mb-3 font-semibold">办理记录</h2>
             <ol className="space-y-2 text-sm" data-testid="timeline">
@@ -143,6 +181,12 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
               <h2 className="mb-3 font-semibold">{request.outcome ? "更正办理结果" : "办结"}</h2>
               <ConcludeForm action={concludeRequestAction.bind(null, id)} version={request.version} current={request} today={today} />
             </section>
+            {can(user.role, "appeals.write") ? (
+              <section className="rounded border border-slate-200 bg-white p-4">
+                <h2 className="mb-3 font-semibold">登记复议诉讼案件</h2>
+                <AppealForm action={saveAppealAction.bind(null, id)} />
+              </section>
+            ) : null}
             {!request.outcome ? (
               <section className="rounded border border-slate-200 bg-white p-4">
                 <h2 className="mb-1 font-semibold">申请人撤回</h2>

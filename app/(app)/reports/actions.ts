@@ -1,0 +1,49 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { type ActionState, fromAppError } from "@/lib/actions";
+import { requirePermission, toActor } from "@/lib/auth/current";
+import { setBaseline, setProactive } from "@/lib/reports/mutations";
+import { proactiveSchema } from "@/lib/reports/proactive";
+
+/** Section 二 figures from the form: field names are `block.column`, e.g. `rules.issued`. */
+export async function saveProactiveAction(year: number, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePermission("reports.edit");
+  const nested: Record<string, Record<string, string>> = {};
+  for (const [key, value] of form.entries()) {
+    const [block, column] = key.split(".");
+    if (!column || typeof value !== "string") continue;
+    (nested[block] ??= {})[column] = value.trim() === "" ? "0" : value.trim();
+  }
+  const input = proactiveSchema.safeParse(nested);
+  if (!input.success) {
+    const fieldErrors: Record<string, string[]> = {};
+    for (const issue of input.error.issues) (fieldErrors[issue.path.join(".")] ??= []).push(issue.message);
+    return { status: "error", message: "请修改标红的项目后再提交", fieldErrors, values: Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string")) as Record<string, string> };
+  }
+  try {
+    setProactive(toActor(user), user.agencyCode, year, input.data);
+  } catch (error) {
+    return fromAppError(error, form);
+  }
+  revalidatePath(`/reports/${year}`);
+  return { status: "success", message: "已保存第二部分数据" };
+}
+
+/** The report JSON published for a year before the records begin (only `applications.rows` is used). */
+export async function saveBaselineAction(year: number, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePermission("reports.edit");
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(String(form.get("json") ?? ""));
+  } catch {
+    return { status: "error", message: "内容不是有效的 JSON", fieldErrors: { json: ["内容不是有效的 JSON"] }, values: { json: String(form.get("json") ?? "") } };
+  }
+  try {
+    setBaseline(toActor(user), user.agencyCode, year, parsed);
+  } catch (error) {
+    return fromAppError(error, form);
+  }
+  revalidatePath(`/reports/${year + 1}`);
+  return { status: "success", message: `已保存 ${year} 年已公布报告的表格，${year + 1} 年的“上年结转”将与其核对` };
+}

@@ -1,0 +1,59 @@
+import { expect, test } from "@playwright/test";
+import { login } from "./helpers";
+
+test("a supervisor enters section 二 figures; the report shows them with the 现行有效 check", async ({ page }) => {
+  await login(page, "super1");
+  await page.goto("/reports/2023/figures");
+  const form = page.getByRole("form", { name: "二、主动公开政府信息情况" });
+  await form.locator('input[name="normative_documents.in_force"]').fill("45");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByTestId("form-success")).toBeVisible();
+
+  await page.goto("/reports/2024/figures");
+  await form.locator('input[name="normative_documents.issued"]').fill("3");
+  await form.locator('input[name="normative_documents.in_force"]').fill("49");
+  await form.locator('input[name="admin_fees.amount_10k_yuan"]').fill("4749.8742");
+  await form.locator('input[name="licensing.decisions"]').fill("abc");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByText("应为数字")).toBeVisible();
+  await form.locator('input[name="licensing.decisions"]').fill("3866");
+  await form.getByRole("button", { name: "保存" }).click();
+  await expect(form.getByTestId("form-success")).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/report-figures.png", fullPage: true });
+
+  await page.goto("/reports/2024");
+  const table = page.getByTestId("table-proactive");
+  await expect(table).toContainText("4749.8742");
+  await expect(table).toContainText("3866");
+  await expect(page.locator('[data-check="in_force_normative_documents"]')).toHaveAttribute("data-ok", "false");
+});
+
+test("a clerk records a reconsideration on the request page; it appears in the appeals list and table 四", async ({ page }) => {
+  await login(page, "clerk1");
+  await page.goto("/requests/new");
+  const registration = page.getByRole("form", { name: "登记" });
+  await registration.getByLabel("姓名或名称").fill("复议申请人");
+  await registration.getByLabel(/申请公开的政府信息/).fill("申请公开某批复（复议测试）");
+  await registration.getByRole("button", { name: "登记" }).click();
+  await expect(page.getByTestId("form-success")).toHaveText("已登记");
+
+  const form = page.getByRole("form", { name: "登记复议诉讼案件" });
+  const caseNumber = `（2026）复E2E${Date.now() % 100000}号`;
+  await form.getByLabel("案号").fill(caseNumber);
+  const today = await form.getByLabel("收案日期").evaluate(() => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10));
+  await form.getByLabel("收案日期").fill(today);
+  await form.getByLabel("决定类型").selectOption("撤销");
+  await form.getByRole("button", { name: "保存案件" }).click();
+  await expect(form.getByText("已审结的案件须填写审结日期")).toBeVisible();
+  await form.getByLabel("审结日期").fill(today);
+  await form.getByRole("button", { name: "保存案件" }).click();
+  await expect(page.getByTestId("request-appeals")).toContainText(caseNumber);
+  await expect(page.getByTestId("request-appeals")).toContainText("纠正");
+
+  await page.goto("/appeals?kind=review");
+  await expect(page.getByTestId("appeals-table")).toContainText(caseNumber);
+  await page.screenshot({ path: "test-results/screens/appeals.png" });
+  await page.goto(`/reports/${today.slice(0, 4)}`);
+  const cells = page.getByTestId("table-appeals").locator("tbody td");
+  await expect(cells.nth(1)).not.toHaveText("0");
+});
