@@ -83,11 +83,18 @@ export function ApplicationsTable({ applications, cellHref }: { applications: Re
         </tr>
       </thead>
       <tbody>
-        {APPLICATION_ROWS.map((row) => {
+        {APPLICATION_ROWS.map((row, i) => {
           const nested = row.group && row.group.startsWith("（");
+          // A group's label spans its rows, as in the national layout.
+          const first = nested && APPLICATION_ROWS[i - 1]?.group !== row.group;
+          const span = first ? APPLICATION_ROWS.filter((r) => r.group === row.group).length : 0;
           return (
             <tr key={row.code} data-row={row.code}>
-              {nested ? <td className={`${label} w-24 text-slate-600`}>{row.group}</td> : null}
+              {first ? (
+                <td className={`${label} w-24 text-slate-700`} rowSpan={span}>
+                  {row.group}
+                </td>
+              ) : null}
               <td className={label} colSpan={nested ? 1 : 2}>
                 {row.label}
               </td>
