@@ -3,7 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { beforeEach, describe, expect, test } from "vitest";
 import { createAgency } from "../agencies/mutations";
-import { importAppealFile } from "../appeals/service";
+import { exportAppealFile, importAppealFile } from "../appeals/service";
 import { CLI_ACTOR } from "../auth/actor";
 import { importRequestLedger } from "../ledger/requests";
 import { OUTCOMES } from "../requests/codes";
@@ -124,6 +124,29 @@ describe("the report engine", () => {
     expect(result.errors).toEqual([]);
     expect(report(2024).fees).toEqual({ applications: 2, amount_yuan: "150.25" });
     expect(report(2025).fees).toEqual({ applications: 1, amount_yuan: "200.5" });
+  });
+
+  test("any period: a quarter counts what was received and concluded in it", async () => {
+    await ledger("a", ["Q1,2024-02-10,natural,甲,x,disclose,2024-04-02", "Q2,2024-04-10,natural,乙,x,partial,2024-05-01", "Q3,2024-07-01,natural,丙,x,,"]);
+    const q2 = computeReport(CLI_ACTOR, { agencyCode: "a", year: 2024, period: { from: "2024-04-01", to: "2024-06-30" } });
+    expect(q2.applications.rows.new[6]).toBe(1);
+    expect(q2.applications.rows.carried_in[6]).toBe(1);
+    expect(q2.applications.rows.total[6]).toBe(2);
+    expect(q2.applications.rows.carried_out[6]).toBe(0);
+    expect(hardChecksPass(q2.checks)).toBe(true);
+  });
+
+  test("appeals export and re-import into an empty database give the same table 四", async () => {
+    await ledger("a", ["R1,2024-01-10,natural,甲,x,withhold_law,2024-02-01"]);
+    await cases("a", ["C1,R1,review,,2024-03-01,upheld,2024-04-01", "S1,R1,suit,true,2024-05-01,pending,"]);
+    const before = report(2024).appeals;
+    const exported = await exportAppealFile(CLI_ACTOR, { agencyCode: "a", format: "csv" });
+    freshDatabase();
+    createAgency(CLI_ACTOR, { code: "a", name: "甲机关" });
+    await ledger("a", ["R1,2024-01-10,natural,甲,x,withhold_law,2024-02-01"]);
+    const again = await importAppealFile(CLI_ACTOR, { agencyCode: "a", bytes: exported, filename: "appeals.csv" });
+    expect(again).toMatchObject({ ok: true, inserted: 2 });
+    expect(report(2024).appeals).toEqual(before);
   });
 
   test("a parent and two children sum cell by cell", async () => {
