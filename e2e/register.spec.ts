@@ -147,4 +147,12 @@ test("a supervisor uploads a ledger: errors listed first, then a preview, then t
   await expect(page.locator('[data-testid="table-applications"] tr[data-row="new"] td[data-column="total"]')).toHaveText("28");
   await expect(page.locator('[data-check="balance"]')).toHaveAttribute("data-ok", "true");
   await page.screenshot({ path: "test-results/screens/report.png", fullPage: true });
+
+  // Drill-down: a cell of table 三 opens the register filtered to exactly the requests it counts.
+  const withheld = page.locator('[data-testid="table-applications"] tr[data-row="withhold_law"] td[data-column="natural"]');
+  await expect(withheld).toHaveText("7");
+  await withheld.getByRole("link").click();
+  await expect(page).toHaveURL(/outcome=withhold_law/);
+  await expect(page.locator("tbody tr[data-request-id]")).toHaveCount(7);
+  await expect(page.getByText(/共 7 条/)).toBeVisible();
 });

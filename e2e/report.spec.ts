@@ -54,6 +54,10 @@ test("a clerk records a reconsideration on the request page; it appears in the a
   await expect(page.getByTestId("appeals-table")).toContainText(caseNumber);
   await page.screenshot({ path: "test-results/screens/appeals.png" });
   await page.goto(`/reports/${today.slice(0, 4)}`);
-  const cells = page.getByTestId("table-appeals").locator("tbody td");
-  await expect(cells.nth(1)).not.toHaveText("0");
+  const corrected = page.locator('[data-testid="table-appeals"] td[data-group="review"][data-column="corrected"]');
+  const count = Number(await corrected.innerText());
+  expect(count).toBeGreaterThan(0);
+  await corrected.getByRole("link").click();
+  await expect(page.getByTestId("appeals-count")).toContainText(`共 ${count} 件`);
+  await expect(page.locator("tbody tr[data-appeal-id]")).toHaveCount(count);
 });

@@ -120,7 +120,7 @@ export function ApplicationsTable({ applications, cellHref }: { applications: Re
   );
 }
 
-export function AppealsTable({ appeals }: { appeals: Report["appeals"] }) {
+export function AppealsTable({ appeals, cellHref }: { appeals: Report["appeals"]; cellHref?: (group: string, column: string) => string | null }) {
   return (
     <table className="w-full border-collapse bg-white text-sm" data-testid="table-appeals">
       <caption className="mb-2 text-left font-semibold">{TITLES.appeals}</caption>
@@ -153,11 +153,20 @@ export function AppealsTable({ appeals }: { appeals: Report["appeals"] }) {
       <tbody>
         <tr>
           {APPEAL_GROUPS.flatMap((g) =>
-            appeals[g.code].map((v, i) => (
-              <td key={`${g.code}-${i}`} className={`${td} text-center`}>
-                {v}
-              </td>
-            )),
+            appeals[g.code].map((v, i) => {
+              const href = v > 0 && cellHref ? cellHref(g.code, APPEAL_COLUMNS[i]) : null;
+              return (
+                <td key={`${g.code}-${i}`} className={`${td} text-center`} data-group={g.code} data-column={APPEAL_COLUMNS[i]}>
+                  {href ? (
+                    <a href={href} className="text-brand-700 underline">
+                      {v}
+                    </a>
+                  ) : (
+                    v
+                  )}
+                </td>
+              );
+            }),
           )}
         </tr>
       </tbody>

@@ -1,6 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, asc, desc, eq, inArray, isNull, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { getDb, writeTx } from "../../db";
 import { agencies, appeals, type AppealRow, requests } from "../../db/schema";
 import { canReadAgency, getAgencyByCode, readableAgencyIds } from "../agencies/queries";
@@ -119,13 +119,32 @@ export async function importAppealFile(actor: Actor, input: { agencyCode: string
 
 export type AppealView = AppealRow & { requestSerial: string; agencyName: string };
 
-export function listAppeals(actor: Actor, filter: { kind?: string; result?: string; q?: string } = {}): AppealView[] {
+export type AppealFilter = { kind?: string; result?: string; group?: string; from?: string; to?: string; pendingAt?: string; agency?: string };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The cases the actor may read. `group` with `from`/`to` lists the cases decided in that span
+ * under `result`; with `pendingAt`, those filed by that day and undecided on it — exactly what
+ * a cell of table 四 counts (lib/reports/engine.ts).
+ */
+export function listAppeals(actor: Actor, filter: AppealFilter = {}): AppealView[] {
   if (actor.role !== "system" && !can(actor.role, "appeals.read")) throw new AppError("FORBIDDEN", "无权查看复议诉讼案件");
   const ids = readableAgencyIds(actor);
   const where: (SQL | undefined)[] = [isNull(appeals.deletedAt)];
   if (ids !== "all") where.push(inArray(appeals.agencyId, ids.length ? ids : [""]));
+  if (filter.agency) where.push(eq(appeals.agencyId, getAgencyByCode(filter.agency)?.id ?? ""));
   if (filter.kind === "review" || filter.kind === "suit") where.push(eq(appeals.kind, filter.kind));
-  if (filter.result && ["upheld", "corrected", "other", "pending"].includes(filter.result)) where.push(eq(appeals.result, filter.result as AppealRow["result"]));
+  if (filter.group === "review") where.push(eq(appeals.kind, "review"));
+  if (filter.group === "suit_direct") where.push(and(eq(appeals.kind, "suit"), eq(appeals.afterReview, false)));
+  if (filter.group === "suit_after_review") where.push(and(eq(appeals.kind, "suit"), eq(appeals.afterReview, true)));
+  if (filter.pendingAt && DATE.test(filter.pendingAt)) {
+    where.push(sql`${appeals.filedDate} <= ${filter.pendingAt} AND (${appeals.decidedDate} IS NULL OR ${appeals.decidedDate} > ${filter.pendingAt})`);
+  } else {
+    if (filter.result && ["upheld", "corrected", "other", "pending"].includes(filter.result)) where.push(eq(appeals.result, filter.result as AppealRow["result"]));
+    if (filter.from && DATE.test(filter.from)) where.push(sql`${appeals.decidedDate} >= ${filter.from}`);
+    if (filter.to && DATE.test(filter.to)) where.push(sql`${appeals.decidedDate} <= ${filter.to}`);
+  }
   return getDb()
     .select({ appeal: appeals, requestSerial: requests.serial, agencyName: agencies.name })
     .from(appeals)

@@ -7,6 +7,7 @@ import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import { AppError } from "../errors";
 import { runChecks } from "./checks";
+import { type Period, yearPeriod } from "./engine-period";
 import { APPEAL_COLUMNS, APPLICATION_COLUMNS, APPLICATION_ROW_CODES } from "./layout";
 import { fenToYuan } from "./money";
 import { EMPTY_PROACTIVE, type Proactive, proactiveSchema } from "./proactive";
@@ -18,8 +19,7 @@ import type { Report } from "./types";
  * received before it and open at its start; carried_out = received by its end and open after it.
  */
 
-export type Period = { from: string; to: string };
-export const yearPeriod = (year: number): Period => ({ from: `${year}-01-01`, to: `${year}-12-31` });
+export { type Period, yearPeriod };
 
 function inList(ids: string[]) {
   return sql.join(

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "../../db";
 import { agencies, requestEvents, requests, type RequestRow, users } from "../../db/schema";
-import { readableAgencyIds } from "../agencies/queries";
+import { getAgencyByCode, readableAgencyIds } from "../agencies/queries";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import { yearOf } from "../dates";
@@ -96,6 +96,11 @@ function filterWhere(actor: Actor, f: Partial<ListFilter>): SQL | undefined {
   if (f.cfrom) parts.push(gte(requests.concludedDate, f.cfrom));
   if (f.cto) parts.push(lte(requests.concludedDate, f.cto));
   if (f.handler) parts.push(eq(requests.handler, f.handler));
+  if (f.openAfter) parts.push(or(isNull(requests.concludedDate), sql`${requests.concludedDate} > ${f.openAfter}`));
+  if (f.agency) {
+    const agency = getAgencyByCode(f.agency);
+    parts.push(eq(requests.agencyId, agency?.id ?? ""));
+  }
   if (f.q) {
     // Three characters or more: the trigram index. Shorter (a two-character name): a scan.
     if ([...f.q].length >= 3) {

@@ -113,6 +113,10 @@ export const listFilterSchema = z.object({
   cto: optionalDate.catch(undefined),
   handler: optionalText(50).catch(undefined),
   q: optionalText(100).catch(undefined),
+  /** Only this agency (its code), within what the user may read: the report's drill-down. */
+  agency: optionalText(64).catch(undefined),
+  /** Still open after this day (not concluded on or before it): carried-in and carried-out cells. */
+  openAfter: optionalDate.catch(undefined),
   sort: z.enum(SORTS).catch("received_desc").default("received_desc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });

@@ -8,14 +8,23 @@ import { addDays } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "复议诉讼" };
 
-export default async function AppealsPage({ searchParams }: { searchParams: Promise<{ kind?: string; result?: string }> }) {
+export default async function AppealsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requirePagePermission("appeals.read");
   const filter = await searchParams;
+  const drill = Boolean(filter.group);
   const rows = listAppeals(toActor(user), filter);
   const field = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
   return (
     <>
       <PageHeader title="行政复议、行政诉讼案件" description="本机关作为被申请人或被告的政府信息公开案件。导入：npm run cli -- import appeals" />
+      {drill ? (
+        <p className="mb-3 text-sm text-slate-700" data-testid="appeals-count">
+          年度报告第四部分所计的案件：共 {rows.length} 件。
+          <Link href="/appeals" className="ml-2 text-brand-700 underline">
+            查看全部
+          </Link>
+        </p>
+      ) : null}
       <form method="get" role="search" aria-label="筛选案件" className="mb-4 flex items-end gap-3 text-sm">
         <label className="flex flex-col gap-1">
           <span className="text-xs text-slate-600">类型</span>

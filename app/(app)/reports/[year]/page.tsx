@@ -6,6 +6,7 @@ import { AppealsTable, ApplicationsTable, ProactiveTable } from "@/components/re
 import { requirePagePermission, toActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
+import { appealCellHref, applicationCellHref } from "@/lib/reports/drilldown";
 import { computeReport } from "@/lib/reports/engine";
 
 export const metadata: Metadata = { title: "年度报告" };
@@ -58,8 +59,14 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
       </section>
       <div className="space-y-8">
         <ProactiveTable proactive={report.proactive} />
-        <ApplicationsTable applications={report.applications} />
-        <AppealsTable appeals={report.appeals} />
+        <ApplicationsTable
+          applications={report.applications}
+          cellHref={includeChildren && user.role === "clerk" ? undefined : (row, column) => applicationCellHref(row, column, report.period, includeChildren ? undefined : report.agency.code)}
+        />
+        <AppealsTable
+          appeals={report.appeals}
+          cellHref={includeChildren && user.role === "clerk" ? undefined : (group, column) => appealCellHref(group, column, report.period, includeChildren ? undefined : report.agency.code)}
+        />
         <p className="text-sm" data-testid="fees">
           六、其他需要报告的事项：本年度收取信息处理费 {report.fees.applications} 件，金额 {report.fees.amount_yuan} 元。
         </p>
