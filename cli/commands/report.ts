@@ -3,14 +3,12 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { exportAppealFile, importAppealFile } from "../../lib/appeals/service";
 import { CLI_ACTOR } from "../../lib/auth/actor";
-import { reportCsv } from "../../lib/reports/csv";
-import { computeReport } from "../../lib/reports/engine";
-import { reportJson } from "../../lib/reports/json";
+import { EXPORT_FORMATS, type ExportFormat, exportReport } from "../../lib/reports/export";
 import { setBaseline, setProactive } from "../../lib/reports/mutations";
 import { proactiveSchema } from "../../lib/reports/proactive";
 import { printResult, RefusedError, UsageError } from "../io";
 
-export const REPORT_USAGE = "report --agency C --year Y [--format json|csv] [--out FILE] [--include-children]";
+export const REPORT_USAGE = "report --agency C --year Y [--format json|csv|html|xlsx] [--out FILE] [--include-children]";
 export const PROACTIVE_USAGE = "proactive set --agency C --year Y FILE";
 export const BASELINE_USAGE = "baseline set --agency C --year Y FILE   (the report JSON published for year Y)";
 export const APPEALS_IMPORT_USAGE = "import appeals FILE --agency C [--dry-run]";
@@ -44,11 +42,11 @@ export async function reportCommand(args: string[]): Promise<void> {
   if (!values.agency) throw new UsageError(REPORT_USAGE);
   const y = year(values.year, REPORT_USAGE);
   const format = values.format ?? "json";
-  if (!["json", "csv"].includes(format)) {
-    throw new UsageError(`--format ${format}：此版本支持 json 和 csv（xlsx、docx、html 随报告文档提供）(this version writes json and csv)\n${REPORT_USAGE}`);
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format ${format}：可用 ${EXPORT_FORMATS.join("、")}（docx 尚未提供）(available: ${EXPORT_FORMATS.join(", ")}; docx is not yet available)\n${REPORT_USAGE}`);
   }
-  const report = computeReport(CLI_ACTOR, { agencyCode: values.agency, year: y, includeChildren: values["include-children"] });
-  const bytes = format === "csv" ? reportCsv(report) : Buffer.from(`${JSON.stringify(reportJson(report), null, 2)}\n`, "utf8");
+  if ((format === "xlsx" || format === "html") && !values.out) throw new UsageError(`--format ${format} 需要 --out FILE (needs --out)\n${REPORT_USAGE}`);
+  const { body: bytes } = await exportReport(CLI_ACTOR, { agencyCode: values.agency, year: y, includeChildren: values["include-children"], format: format as ExportFormat });
   if (values.out) {
     writeFileSync(values.out, bytes);
     printResult({ out: values.out, format, bytes: bytes.length });

@@ -22,6 +22,12 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "ledger.export": "导出台账",
   "ledger.preview": "预览台账导入",
   "ledger.import": "导入台账",
+  "report.export": "导出年度报告",
+  "report.proactive": "录入主动公开数据",
+  "report.baseline": "录入上年报告基线",
+  "appeal.create": "登记复议诉讼案件",
+  "appeal.update": "更新复议诉讼案件",
+  "appeal.import": "导入复议诉讼案件",
 };
 
 export const AUDIT_OBJECT_LABELS: Record<string, string> = {
@@ -31,6 +37,8 @@ export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   permission: "权限",
   request: "申请",
   import: "台账导入",
+  report: "年度报告",
+  appeal: "复议诉讼案件",
 };
 
 export const AUDIT_RESULT_LABELS: Record<string, string> = { success: "成功", denied: "拒绝", failure: "失败" };

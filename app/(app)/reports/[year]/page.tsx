@@ -35,6 +35,11 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
               录入第二部分数据
             </Link>
           ) : null}
+          {(["xlsx", "html", "csv", "json"] as const).map((format) => (
+            <a key={format} href={`/reports/${year}/export?format=${format}${includeChildren ? "&children=1" : ""}`} download className="text-brand-700 underline">
+              {format.toUpperCase()}
+            </a>
+          ))}
           <Link href={`/reports/${year - 1}`} className="text-brand-700 underline">
             {year - 1}年
           </Link>

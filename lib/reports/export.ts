@@ -1,0 +1,34 @@
+import "server-only";
+import { writeTx } from "../../db";
+import type { Actor } from "../auth/actor";
+import { recordAudit } from "../audit/record";
+import { reportCsv } from "./csv";
+import { computeReport } from "./engine";
+import { reportHtml } from "./html";
+import { reportJson } from "./json";
+import { reportXlsx } from "./xlsx";
+
+export const EXPORT_FORMATS = ["json", "csv", "html", "xlsx"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+const TYPES: Record<ExportFormat, string> = {
+  json: "application/json; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+  html: "text/html; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+/** A report document for download; the download is audited. */
+export async function exportReport(actor: Actor, input: { agencyCode: string; year: number; includeChildren: boolean; format: ExportFormat }) {
+  const report = computeReport(actor, input);
+  const body =
+    input.format === "xlsx"
+      ? await reportXlsx(report)
+      : input.format === "csv"
+        ? reportCsv(report)
+        : input.format === "html"
+          ? Buffer.from(reportHtml(report), "utf8")
+          : Buffer.from(`${JSON.stringify(reportJson(report), null, 2)}\n`, "utf8");
+  writeTx((tx) => recordAudit(tx, actor, { action: "report.export", objectType: "report", objectId: `${report.agency.code}/${input.year}`, detail: { format: input.format, includeChildren: input.includeChildren } }));
+  return { body, contentType: TYPES[input.format], filename: `report-${report.agency.code}-${input.year}.${input.format}` };
+}
