@@ -61,3 +61,21 @@ test("a clerk records a reconsideration on the request page; it appears in the a
   await expect(page.getByTestId("appeals-count")).toContainText(`共 ${count} 件`);
   await expect(page.locator("tbody tr[data-appeal-id]")).toHaveCount(count);
 });
+
+test("the report downloads in each format; anonymous callers get 401", async ({ page, request }) => {
+  expect((await request.get("/reports/2024/export?format=json", { maxRedirects: 0 })).status()).toBe(401);
+  await login(page, "super1");
+  for (const [format, type] of [
+    ["xlsx", "spreadsheetml"],
+    ["html", "text/html"],
+    ["csv", "text/csv"],
+    ["json", "application/json"],
+  ]) {
+    const response = await page.request.get(`/reports/2024/export?format=${format}`);
+    expect(response.status(), format).toBe(200);
+    expect(response.headers()["content-type"]).toContain(type);
+  }
+  const json = await (await page.request.get("/reports/2024/export?format=json")).json();
+  expect(json.applications.rows.new[6]).toBe(json.applications.rows.new.slice(0, 6).reduce((a: number, b: number) => a + b, 0));
+  expect((await page.request.get("/reports/2024/export?format=pdf")).status()).toBe(400);
+});
