@@ -1,4 +1,7 @@
 /** Synthetic requests for the benchmark scripts, inserted in bulk (no audit rows: not a mutation path). */
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type Database from "better-sqlite3";
 import { APPLICANT_TYPES, OUTCOMES } from "../lib/requests/codes";
 
@@ -32,4 +35,11 @@ export function insertSyntheticRequests(db: Database.Database, agencyId: string,
       );
     }
   })();
+}
+
+/** Points the app at a fresh database in a temporary folder, with throwaway secrets. Call before importing db/. */
+export function pointAtTemporaryDatabase(): void {
+  process.env.DATABASE_URL = path.join(mkdtempSync(path.join(os.tmpdir(), "gongkai-bench-")), "bench.db");
+  process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
+  process.env.GONGKAI_DATA_KEY ??= Buffer.alloc(32, 3).toString("base64");
 }

@@ -3,15 +3,11 @@
  * ROWS requests (default 500 000) in one agency and times the register's list queries as the
  * page runs them (page + count), median of 15 runs each. A measurement, not a test.
  */
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { pointAtTemporaryDatabase } from "./bench-data";
 
 const rows = Number(process.argv[2] ?? 500_000);
-process.env.DATABASE_URL = path.join(mkdtempSync(path.join(os.tmpdir(), "gongkai-bench-")), "bench.db");
-process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
-process.env.GONGKAI_DATA_KEY ??= Buffer.alloc(32, 3).toString("base64");
+pointAtTemporaryDatabase();
 
 async function main() {
   const { getSqlite } = await import("../db");

@@ -3,14 +3,10 @@
  * 50 000 in 2024, and the time to compute that agency's 2024 report (median of 15 runs), plus
  * the report of the parent summed over all ten. A measurement, not a test.
  */
-import { mkdtempSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
+import { pointAtTemporaryDatabase } from "./bench-data";
 
-process.env.DATABASE_URL = path.join(mkdtempSync(path.join(os.tmpdir(), "gongkai-bench-")), "bench.db");
-process.env.AUTH_SECRET ??= "bench-secret-bench-secret-bench-secret";
-process.env.GONGKAI_DATA_KEY ??= Buffer.alloc(32, 3).toString("base64");
+pointAtTemporaryDatabase();
 
 async function main() {
   const { getSqlite } = await import("../db");

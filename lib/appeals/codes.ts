@@ -43,3 +43,15 @@ export function decisionResult(kind: AppealKind, decision: string): Exclude<Appe
   const table = kind === "review" ? REVIEW_DECISIONS : SUIT_DECISIONS;
   return table[decision.trim()] ?? null;
 }
+
+/**
+ * The agency's own deadline in a case (A2): a reconsideration reply within 10 calendar days, a
+ * defence within 15, counted here from the filing date recorded (the day the copy arrives may
+ * be later).
+ */
+export function agencyDeadline(kind: AppealKind, filedDate: string): string {
+  const days = kind === "review" ? 10 : 15;
+  const d = new Date(`${filedDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return `${kind === "review" ? "答复" : "答辩"} ${d.toISOString().slice(0, 10)} 前`;
+}

@@ -9,7 +9,7 @@ import { can } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
 import type { LedgerIssue } from "../ledger/parse";
-import { readLedgerFile, UnreadableFileError } from "../ledger/read";
+import { readImportTable } from "../ledger/read";
 import { neutralizeFormula, writeTableCsv, writeTableXlsx } from "../ledger/write";
 import { recordEvent } from "../requests/mutations";
 import { APPEAL_COLUMNS, type AppealRecord, parseAppeals } from "./parse";
@@ -30,14 +30,12 @@ const FIELDS = ["requestId", "kind", "afterReview", "filedDate", "result", "deci
 export async function importAppealFile(actor: Actor, input: { agencyCode: string; bytes: Uint8Array; filename: string; dryRun?: boolean }): Promise<AppealImportSummary> {
   const agency = resolveAgency(actor, input.agencyCode, "appeals.write");
   const summary: AppealImportSummary = { ok: false, dryRun: Boolean(input.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, errors: [] };
-  let table;
-  try {
-    table = await readLedgerFile(input.bytes, input.filename);
-  } catch (error) {
-    if (!(error instanceof UnreadableFileError)) throw error;
-    summary.errors.push({ row: 0, field: "", zh: `文件无法读取：${error.message}`, en: "unreadable file" });
+  const read = await readImportTable(input.bytes, input.filename);
+  if ("error" in read) {
+    summary.errors.push(read.error);
     return summary;
   }
+  const { table } = read;
   const parsed = parseAppeals(table);
   summary.rows = parsed.records.length;
   if (parsed.errors.length > 0) {

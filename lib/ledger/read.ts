@@ -74,3 +74,13 @@ export async function readLedgerFile(bytes: Uint8Array, filename = ""): Promise<
   if (bytes.length === 0) throw new UnreadableFileError("文件为空");
   return isXlsx(bytes, filename) ? readXlsx(bytes) : readCsv(bytes);
 }
+
+/** Reads a file for an import: the table, or the refusal to report (an unreadable file is input, not a fault). */
+export async function readImportTable(bytes: Uint8Array, filename: string): Promise<{ table: LedgerTable } | { error: { row: number; field: string; zh: string; en: string } }> {
+  try {
+    return { table: await readLedgerFile(bytes, filename) };
+  } catch (error) {
+    if (!(error instanceof UnreadableFileError)) throw error;
+    return { error: { row: 0, field: "", zh: `文件无法读取：${error.message}`, en: "unreadable file" } };
+  }
+}

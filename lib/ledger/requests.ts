@@ -11,7 +11,7 @@ import { AppError } from "../errors";
 import { nextSeq, recordEvent, sealedPii } from "../requests/mutations";
 import { openPii } from "../requests/pii";
 import { type LedgerIssue, type LedgerRecord, parseLedger } from "./parse";
-import { readLedgerFile, UnreadableFileError } from "./read";
+import { readImportTable } from "./read";
 import { writeLedgerCsv, writeLedgerXlsx } from "./write";
 
 /**
@@ -103,14 +103,12 @@ export async function importRequestLedger(
   const agency = resolveAgency(actor, input.agencyCode, "requests.import");
   const dryRun = Boolean(input.dryRun);
   const summary: ImportSummary = { ok: false, dryRun, rows: 0, inserted: 0, unchanged: 0, errors: [], warnings: [], droppedColumns: [] };
-  let table;
-  try {
-    table = await readLedgerFile(input.bytes, input.filename);
-  } catch (error) {
-    if (!(error instanceof UnreadableFileError)) throw error;
-    summary.errors.push({ row: 0, field: "", zh: `文件无法读取：${error.message}`, en: "unreadable file" });
+  const read = await readImportTable(input.bytes, input.filename);
+  if ("error" in read) {
+    summary.errors.push(read.error);
     return summary;
   }
+  const { table } = read;
   const parsed = parseLedger(table, { ignoreUnknown: input.ignoreUnknown });
   Object.assign(summary, { rows: parsed.records.length + new Set(parsed.errors.filter((e) => e.row > 1).map((e) => e.row)).size, errors: parsed.errors, warnings: parsed.warnings, droppedColumns: parsed.droppedColumns });
   if (parsed.errors.length > 0) return summary;

@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/app-shell";
-import { APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS } from "@/lib/appeals/codes";
+import { agencyDeadline, APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS } from "@/lib/appeals/codes";
 import { listAppeals } from "@/lib/appeals/service";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
-import { addDays } from "@/lib/dates";
 
 export const metadata: Metadata = { title: "复议诉讼" };
 
@@ -77,8 +76,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
               </td>
               <td className="px-2 py-1.5">{a.filedDate}</td>
               <td className="px-2 py-1.5 text-slate-600">
-                {/* A2: reply to a reconsideration within 10 days, a defence within 15 (counted from the filing date recorded here). */}
-                {a.kind === "review" ? `答复 ${addDays(a.filedDate, 10)} 前` : `答辩 ${addDays(a.filedDate, 15)} 前`}
+                {agencyDeadline(a.kind, a.filedDate)}
               </td>
               <td className="px-2 py-1.5">{a.decision ?? ""}</td>
               <td className="px-2 py-1.5">{APPEAL_RESULT_LABELS[a.result]}</td>

@@ -6,12 +6,12 @@ import { PageHeader } from "@/components/app-shell";
 import { StatusBadge } from "@/components/requests/badges";
 import { ConcludeForm, WithdrawForm } from "@/components/requests/conclude-form";
 import { AppealForm } from "@/components/appeals/appeal-form";
-import { APPEAL_RESULT_LABELS } from "@/lib/appeals/codes";
+import { agencyDeadline, APPEAL_RESULT_LABELS } from "@/lib/appeals/codes";
 import { listAppealsOfRequest } from "@/lib/appeals/service";
 import { beijingTime } from "@/lib/audit/labels";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
-import { addDays, todayInChina } from "@/lib/dates";
+import { todayInChina } from "@/lib/dates";
 import { isAppError } from "@/lib/errors";
 import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, REQUESTED_FORM_LABELS } from "@/lib/requests/codes";
 import { OUTCOME_LABELS } from "@/lib/requests/outcomes";
@@ -150,7 +150,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                       <td className="py-1">{a.caseNumber}</td>
                       <td className="py-1">{a.kind === "review" ? "行政复议" : a.afterReview ? "复议后起诉" : "直接起诉"}</td>
                       <td className="py-1">{a.filedDate}</td>
-                      <td className="py-1 text-slate-600">{a.kind === "review" ? `答复 ${addDays(a.filedDate, 10)} 前` : `答辩 ${addDays(a.filedDate, 15)} 前`}</td>
+                      <td className="py-1 text-slate-600">{agencyDeadline(a.kind, a.filedDate)}</td>
                       <td className="py-1">{a.decision ?? ""}</td>
                       <td className="py-1">{APPEAL_RESULT_LABELS[a.result]}</td>
                       <td className="py-1">{a.decidedDate ?? ""}</td>
