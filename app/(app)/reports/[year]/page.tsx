@@ -8,19 +8,21 @@ import { can } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
 import { appealCellHref, applicationCellHref } from "@/lib/reports/drilldown";
 import { computeReport } from "@/lib/reports/engine";
+import { PERIOD_CODES, periodOf } from "@/lib/reports/periods";
 
 export const metadata: Metadata = { title: "年度报告" };
 
-export default async function ReportPage({ params, searchParams }: { params: Promise<{ year: string }>; searchParams: Promise<{ children?: string }> }) {
+export default async function ReportPage({ params, searchParams }: { params: Promise<{ year: string }>; searchParams: Promise<{ children?: string; period?: string }> }) {
   const user = await requirePagePermission("reports.read");
   const { year: yearParam } = await params;
-  const { children } = await searchParams;
+  const { children, period: periodCode } = await searchParams;
   if (!/^\d{4}$/.test(yearParam)) notFound();
   const year = Number(yearParam);
   const includeChildren = children === "1";
+  const chosen = periodOf(year, periodCode);
   let report;
   try {
-    report = computeReport(toActor(user), { agencyCode: user.agencyCode, year, includeChildren });
+    report = computeReport(toActor(user), { agencyCode: user.agencyCode, year, includeChildren, period: chosen.period });
   } catch (error) {
     if (isAppError(error)) notFound();
     throw error;
@@ -51,6 +53,21 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           </Link>
         </div>
       </PageHeader>
+      <form method="get" className="mb-4 flex items-center gap-2 text-sm" aria-label="统计期间">
+        {includeChildren ? <input type="hidden" name="children" value="1" /> : null}
+        <label htmlFor="period">统计期间</label>
+        <select id="period" name="period" defaultValue={chosen.code} className="rounded border border-slate-300 bg-white px-2 py-1">
+          {PERIOD_CODES.map((code) => (
+            <option key={code} value={code}>
+              {periodOf(year, code).label}
+            </option>
+          ))}
+        </select>
+        <button type="submit" className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">
+          切换
+        </button>
+        {chosen.code !== "year" ? <span className="text-amber-700">内部统计：非年度期间的表格不用于公开的年度报告。</span> : null}
+      </form>
       <section className="mb-6" aria-label="勾稽检查">
         <h2 className="mb-2 font-semibold">勾稽检查</h2>
         <ul className="space-y-1 text-sm" data-testid="checks">
