@@ -214,6 +214,42 @@ export const reportBaselines = sqliteTable(
   (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
 );
 
+/** The editable text of sections 一、五、六 of a year's report; numbers are placeholders filled from the tables. */
+export const reportNarratives = sqliteTable(
+  "report_narratives",
+  {
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    year: integer("year").notNull(),
+    overview: text("overview").notNull(),
+    problems: text("problems").notNull(),
+    other: text("other").notNull(),
+    updatedAt: text("updated_at").notNull(),
+    updatedBy: text("updated_by"),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.year] })],
+);
+
+/** A finalized year (A6): the report frozen as published, with its checks and who froze it. */
+export const reportSnapshots = sqliteTable(
+  "report_snapshots",
+  {
+    id: text("id").primaryKey(),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    year: integer("year").notNull(),
+    includeChildren: integer("include_children", { mode: "boolean" }).notNull().default(false),
+    data: text("data").notNull(),
+    narrative: text("narrative").notNull(),
+    overrideReason: text("override_reason"),
+    frozenAt: text("frozen_at").notNull(),
+    frozenBy: text("frozen_by").notNull(),
+  },
+  (t) => [index("report_snapshots_agency_year_idx").on(t.agencyId, t.year, t.frozenAt)],
+);
+
 /** A ledger file uploaded for import, kept between its preview and its confirmation. */
 export const importUploads = sqliteTable("import_uploads", {
   id: text("id").primaryKey(),

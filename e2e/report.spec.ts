@@ -79,3 +79,27 @@ test("the report downloads in each format; anonymous callers get 401", async ({ 
   expect(json.applications.rows.new[6]).toBe(json.applications.rows.new.slice(0, 6).reduce((a: number, b: number) => a + b, 0));
   expect((await page.request.get("/reports/2024/export?format=pdf")).status()).toBe(400);
 });
+
+test("finalize the year, change a record, and see the report outdated with the cells that differ", async ({ page }) => {
+  await login(page, "super1");
+  await page.goto("/reports/2024");
+  await expect(page.getByTestId("narrative")).toContainText("共收到政府信息公开申请28件");
+  await page.getByRole("form", { name: "定稿" }).getByRole("button", { name: "定稿" }).click();
+  await expect(page.getByTestId("finalized")).toContainText("定稿");
+
+  await page.goto("/requests/import");
+  await page.getByRole("form", { name: "上传台账" }).getByLabel(/台账文件/).setInputFiles({
+    name: "late.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("serial,received_date,applicant_type,applicant_name,content,outcome,concluded_date\nLATE-1,2024-06-03,legal,某律所,补录的申请,partial,2024-06-20\n"),
+  });
+  await page.getByRole("button", { name: "上传并预览" }).click();
+  await page.getByRole("button", { name: "确认导入" }).click();
+  await expect(page.getByTestId("form-success")).toContainText("新增 1 条");
+
+  await page.goto("/reports/2024");
+  const outdated = page.getByTestId("outdated");
+  await expect(outdated).toContainText("已过时");
+  await expect(outdated).toContainText("部分公开");
+  await page.screenshot({ path: "test-results/screens/report-outdated.png", fullPage: false });
+});

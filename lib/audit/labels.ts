@@ -25,6 +25,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "report.export": "导出年度报告",
   "report.proactive": "录入主动公开数据",
   "report.baseline": "录入上年报告基线",
+  "report.narrative": "编辑报告正文",
+  "report.finalize": "年度报告定稿",
   "appeal.create": "登记复议诉讼案件",
   "appeal.update": "更新复议诉讼案件",
   "appeal.import": "导入复议诉讼案件",

@@ -3,7 +3,9 @@ import { writeTx } from "../../db";
 import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { reportCsv } from "./csv";
+import { getNarrative } from "./annual";
 import { computeReport } from "./engine";
+import { renderNarrative } from "./narrative";
 import { reportHtml } from "./html";
 import { reportJson } from "./json";
 import { reportXlsx } from "./xlsx";
@@ -21,13 +23,19 @@ const TYPES: Record<ExportFormat, string> = {
 /** A report document for download; the download is audited. */
 export async function exportReport(actor: Actor, input: { agencyCode: string; year: number; includeChildren: boolean; format: ExportFormat }) {
   const report = computeReport(actor, input);
+  const texts = getNarrative(actor, input.agencyCode, input.year);
+  const narrative = {
+    overview: renderNarrative(texts.overview, report).text,
+    problems: renderNarrative(texts.problems, report).text,
+    other: renderNarrative(texts.other, report).text,
+  };
   const body =
     input.format === "xlsx"
       ? await reportXlsx(report)
       : input.format === "csv"
         ? reportCsv(report)
         : input.format === "html"
-          ? Buffer.from(reportHtml(report), "utf8")
+          ? Buffer.from(reportHtml(report, narrative), "utf8")
           : Buffer.from(`${JSON.stringify(reportJson(report), null, 2)}\n`, "utf8");
   writeTx((tx) => recordAudit(tx, actor, { action: "report.export", objectType: "report", objectId: `${report.agency.code}/${input.year}`, detail: { format: input.format, includeChildren: input.includeChildren } }));
   return { body, contentType: TYPES[input.format], filename: `report-${report.agency.code}-${input.year}.${input.format}` };

@@ -53,7 +53,15 @@ function appealsTable(report: Report): string {
 </table>`;
 }
 
-export function reportHtml(report: Report): string {
+const paragraphs = (text: string) =>
+  text
+    .split(/\n+/)
+    .filter((line) => line.trim())
+    .map((line) => `<p>${esc(line)}</p>`)
+    .join("\n");
+
+/** `narrative` is the text of sections 一、五、六 with its placeholders already filled. */
+export function reportHtml(report: Report, narrative?: { overview: string; problems: string; other: string }): string {
   const title = `${report.agency.name}${report.year}年政府信息公开工作年度报告`;
   return `<!DOCTYPE html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(title)}</title>
@@ -69,14 +77,16 @@ td.n { text-align: center; }
 <body>
 <h1>${esc(title)}</h1>
 <p>本报告所列数据的统计期限自${report.period.from.slice(0, 4)}年${Number(report.period.from.slice(5, 7))}月${Number(report.period.from.slice(8, 10))}日起至${report.period.to.slice(0, 4)}年${Number(report.period.to.slice(5, 7))}月${Number(report.period.to.slice(8, 10))}日止。</p>
+${narrative ? `<h2>一、总体情况</h2>\n${paragraphs(narrative.overview)}` : ""}
 <h2>${esc(TITLES.proactive)}</h2>
 ${proactiveTable(report)}
 <h2>${esc(TITLES.applications)}</h2>
 ${applicationsTable(report)}
 <h2>${esc(TITLES.appeals)}</h2>
 ${appealsTable(report)}
+${narrative ? `<h2>五、存在的主要问题及改进情况</h2>\n${paragraphs(narrative.problems)}` : ""}
 <h2>六、其他需要报告的事项</h2>
-<p>本年度收取信息处理费${report.fees.applications}件，金额${esc(report.fees.amount_yuan)}元。</p>
+${narrative ? paragraphs(narrative.other) : `<p>本年度收取信息处理费${report.fees.applications}件，金额${esc(report.fees.amount_yuan)}元。</p>`}
 </body></html>
 `;
 }

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { type ActionState, fromAppError } from "@/lib/actions";
 import { requirePermission, toActor } from "@/lib/auth/current";
+import { finalizeReport, saveNarrative } from "@/lib/reports/annual";
 import { setBaseline, setProactive } from "@/lib/reports/mutations";
 import { proactiveSchema } from "@/lib/reports/proactive";
 
@@ -46,4 +47,27 @@ export async function saveBaselineAction(year: number, _prev: ActionState, form:
   }
   revalidatePath(`/reports/${year + 1}`);
   return { status: "success", message: `已保存 ${year} 年已公布报告的表格，${year + 1} 年的“上年结转”将与其核对` };
+}
+
+export async function saveNarrativeAction(year: number, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePermission("reports.edit");
+  const text = (name: string) => String(form.get(name) ?? "").slice(0, 20_000);
+  try {
+    saveNarrative(toActor(user), user.agencyCode, year, { overview: text("overview"), problems: text("problems"), other: text("other") });
+  } catch (error) {
+    return fromAppError(error, form);
+  }
+  revalidatePath(`/reports/${year}`);
+  return { status: "success", message: "已保存报告正文" };
+}
+
+export async function finalizeAction(year: number, includeChildren: boolean, _prev: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePermission("reports.finalize");
+  try {
+    finalizeReport(toActor(user), { agencyCode: user.agencyCode, year, includeChildren, overrideReason: String(form.get("overrideReason") ?? "") });
+  } catch (error) {
+    return fromAppError(error, form);
+  }
+  revalidatePath(`/reports/${year}`);
+  return { status: "success", message: `${year} 年报告已定稿` };
 }

@@ -7,7 +7,14 @@ import { requirePagePermission, toActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
 import { appealCellHref, applicationCellHref } from "@/lib/reports/drilldown";
+import { FinalizeForm, NarrativeForm } from "@/components/reports/annual-forms";
+import { beijingTime } from "@/lib/audit/labels";
+import { diffReport, getNarrative, latestSnapshot } from "@/lib/reports/annual";
 import { computeReport } from "@/lib/reports/engine";
+import { reportJson } from "@/lib/reports/json";
+import { APPEAL_COLUMN_LABELS, APPLICATION_COLUMN_LABELS, APPLICATION_ROWS } from "@/lib/reports/layout";
+import { PLACEHOLDER_NAMES, renderNarrative } from "@/lib/reports/narrative";
+import { finalizeAction, saveNarrativeAction } from "../actions";
 import { PERIOD_CODES, periodOf } from "@/lib/reports/periods";
 
 export const metadata: Metadata = { title: "年度报告" };
@@ -28,6 +35,11 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
     throw error;
   }
   const failing = report.checks.filter((c) => !c.ok);
+  const actor = toActor(user);
+  const isYear = chosen.code === "year";
+  const narrative = getNarrative(actor, user.agencyCode, year);
+  const snapshot = isYear ? latestSnapshot(actor, user.agencyCode, year, includeChildren) : null;
+  const diffs = snapshot ? diffReport(snapshot.report, reportJson(report)) : [];
   return (
     <>
       <PageHeader title={`${report.agency.name}${year}年政府信息公开工作年度报告`} description={`统计期限：${report.period.from} 至 ${report.period.to}${includeChildren ? "（含下级机构）" : ""}`}>
@@ -79,7 +91,32 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         </ul>
         {failing.length === 0 ? null : <p className="mt-1 text-xs text-slate-500">✗ 为必须纠正的错误；! 为需要核对的提醒。</p>}
       </section>
+      {snapshot ? (
+        <section
+          data-testid={diffs.length ? "outdated" : "finalized"}
+          className={`mb-6 rounded border px-3 py-2 text-sm ${diffs.length ? "border-amber-300 bg-amber-50 text-amber-900" : "border-green-300 bg-green-50 text-green-900"}`}
+        >
+          <p>
+            已于 {beijingTime(snapshot.frozenAt).slice(0, 16)} 由 {snapshot.frozenBy} 定稿
+            {snapshot.overrideReason ? `（检查未通过，理由：${snapshot.overrideReason}）` : ""}。
+            {diffs.length ? ` 定稿后记录有变化，定稿版本已过时，${diffs.length} 个单元格不同：` : " 记录与定稿版本一致。"}
+          </p>
+          {diffs.length ? (
+            <ul className="mt-1 list-disc pl-5">
+              {diffs.slice(0, 20).map((d) => (
+                <li key={`${d.table}-${d.row}-${d.column}`}>
+                  {d.table === "applications" ? (APPLICATION_ROWS.find((r) => r.code === d.row)?.label ?? d.row) : d.row} · {d.table === "applications" ? APPLICATION_COLUMN_LABELS[d.column] : APPEAL_COLUMN_LABELS[d.column]}：定稿 {d.frozen}，现在 {d.now}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+        </section>
+      ) : null}
       <div className="space-y-8">
+        <section aria-label="正文预览" className="space-y-2 text-sm leading-7" data-testid="narrative">
+          <h2 className="font-semibold">一、总体情况</h2>
+          <p className="whitespace-pre-wrap">{renderNarrative(narrative.overview, report).text}</p>
+        </section>
         <ProactiveTable proactive={report.proactive} />
         <ApplicationsTable
           applications={report.applications}
@@ -89,10 +126,32 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           appeals={report.appeals}
           cellHref={includeChildren && user.role === "clerk" ? undefined : (group, column) => appealCellHref(group, column, report.period, includeChildren ? undefined : report.agency.code)}
         />
-        <p className="text-sm" data-testid="fees">
-          六、其他需要报告的事项：本年度收取信息处理费 {report.fees.applications} 件，金额 {report.fees.amount_yuan} 元。
-        </p>
+        <section className="space-y-2 text-sm leading-7">
+          <h2 className="font-semibold">五、存在的主要问题及改进情况</h2>
+          <p className="whitespace-pre-wrap">{renderNarrative(narrative.problems, report).text}</p>
+          <h2 className="font-semibold">六、其他需要报告的事项</h2>
+          <p className="whitespace-pre-wrap" data-testid="fees">
+            {renderNarrative(narrative.other, report).text}
+          </p>
+        </section>
       </div>
+      {isYear && (can(user.role, "reports.edit") || can(user.role, "reports.finalize")) ? (
+        <div className="mt-8 grid grid-cols-[1fr_20rem] items-start gap-6">
+          {can(user.role, "reports.edit") ? (
+            <section className="rounded border border-slate-200 bg-white p-4">
+              <h2 className="mb-2 font-semibold">编辑报告正文</h2>
+              <NarrativeForm action={saveNarrativeAction.bind(null, year)} narrative={narrative} placeholders={PLACEHOLDER_NAMES} />
+            </section>
+          ) : null}
+          {can(user.role, "reports.finalize") ? (
+            <section className="rounded border border-slate-200 bg-white p-4">
+              <h2 className="mb-2 font-semibold">定稿</h2>
+              <p className="mb-2 text-xs text-slate-600">定稿保存本年度表格、检查结果和正文，定稿后记录仍可修改，页面会提示差异。</p>
+              <FinalizeForm action={finalizeAction.bind(null, year, includeChildren)} blocked={failing.some((c) => c.severity === "error")} />
+            </section>
+          ) : null}
+        </div>
+      ) : null}
     </>
   );
 }

@@ -1,0 +1,33 @@
+import { beforeEach, expect, test } from "vitest";
+import { createAgency } from "../agencies/mutations";
+import { CLI_ACTOR } from "../auth/actor";
+import { importRequestLedger } from "../ledger/requests";
+import { freshDatabase, makeUser } from "../testing/db";
+import { diffReport, finalizeReport, getNarrative, latestSnapshot, saveNarrative } from "./annual";
+import { computeReport } from "./engine";
+import { reportJson } from "./json";
+
+beforeEach(async () => {
+  freshDatabase();
+  createAgency(CLI_ACTOR, { code: "a", name: "甲机关" });
+  const file = ["serial,received_date,applicant_type,applicant_name,content,outcome,concluded_date", "A1,2024-03-01,natural,甲,x,disclose,2024-03-10"].join("\n");
+  await importRequestLedger(CLI_ACTOR, { agencyCode: "a", bytes: Buffer.from(file), filename: "x.csv" });
+});
+
+test("finalizing freezes tables, checks and the narrative with its numbers filled; later changes show as differences", async () => {
+  const supervisor = await makeUser("s", "supervisor", "a");
+  const clerk = await makeUser("c", "clerk", "a");
+  saveNarrative(supervisor, "a", 2024, { ...getNarrative(supervisor, "a", 2024), other: "收费{{收费件数}}件。" });
+  expect(() => finalizeReport(clerk, { agencyCode: "a", year: 2024, includeChildren: false })).toThrow(/无权定稿/);
+  const snapshot = finalizeReport(supervisor, { agencyCode: "a", year: 2024, includeChildren: false });
+  expect(snapshot.narrative.overview).toContain("共收到政府信息公开申请1件");
+  expect(snapshot.narrative.other).toBe("收费0件。");
+  expect(latestSnapshot(supervisor, "a", 2024, false)?.id).toBe(snapshot.id);
+
+  const file = ["serial,received_date,applicant_type,applicant_name,content,outcome,concluded_date", "A2,2024-05-01,legal,乙,y,partial,2024-05-20"].join("\n");
+  await importRequestLedger(CLI_ACTOR, { agencyCode: "a", bytes: Buffer.from(file), filename: "y.csv" });
+  const live = reportJson(computeReport(supervisor, { agencyCode: "a", year: 2024 }));
+  const diffs = diffReport(snapshot.report, live);
+  expect(diffs).toContainEqual({ table: "applications", row: "partial", column: "legal", frozen: 0, now: 1 });
+  expect(diffs).toContainEqual({ table: "applications", row: "new", column: "total", frozen: 1, now: 2 });
+});

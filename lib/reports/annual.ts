@@ -1,0 +1,108 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { and, desc, eq } from "drizzle-orm";
+import { getDb, writeTx } from "../../db";
+import { reportNarratives, reportSnapshots } from "../../db/schema";
+import type { Actor } from "../auth/actor";
+import { can } from "../auth/permissions";
+import { recordAudit } from "../audit/record";
+import { AppError } from "../errors";
+import { hardChecksPass } from "./checks";
+import { computeReport, reportScope } from "./engine";
+import { reportJson } from "./json";
+import { DEFAULT_NARRATIVE, type Narrative, renderNarrative } from "./narrative";
+
+/** The narrative and the finalized snapshots of an agency's year (A6). */
+
+export function getNarrative(actor: Actor, agencyCode: string, year: number): Narrative & { saved: boolean } {
+  const { agency } = reportScope(actor, agencyCode, false);
+  const row = getDb()
+    .select()
+    .from(reportNarratives)
+    .where(and(eq(reportNarratives.agencyId, agency.id), eq(reportNarratives.year, year)))
+    .get();
+  return row ? { overview: row.overview, problems: row.problems, other: row.other, saved: true } : { ...DEFAULT_NARRATIVE, saved: false };
+}
+
+export function saveNarrative(actor: Actor, agencyCode: string, year: number, narrative: Narrative): void {
+  if (actor.role !== "system" && !can(actor.role, "reports.edit")) throw new AppError("FORBIDDEN", "无权编辑年度报告");
+  const { agency } = reportScope(actor, agencyCode, false);
+  writeTx((tx) => {
+    const where = and(eq(reportNarratives.agencyId, agency.id), eq(reportNarratives.year, year));
+    const before = tx.select().from(reportNarratives).where(where).get();
+    const row = { agencyId: agency.id, year, ...narrative, updatedAt: new Date().toISOString(), updatedBy: actor.id };
+    if (before) tx.update(reportNarratives).set(row).where(where).run();
+    else tx.insert(reportNarratives).values(row).run();
+    recordAudit(tx, actor, { action: "report.narrative", objectType: "report", objectId: `${agency.code}/${year}`, agencyId: agency.id, before: before ?? null, after: row });
+  });
+}
+
+export type Snapshot = { id: string; frozenAt: string; frozenBy: string; overrideReason: string | null; report: ReturnType<typeof reportJson>; narrative: Narrative };
+
+export function latestSnapshot(actor: Actor, agencyCode: string, year: number, includeChildren: boolean): Snapshot | null {
+  const { agency } = reportScope(actor, agencyCode, includeChildren);
+  const row = getDb()
+    .select()
+    .from(reportSnapshots)
+    .where(and(eq(reportSnapshots.agencyId, agency.id), eq(reportSnapshots.year, year), eq(reportSnapshots.includeChildren, includeChildren)))
+    .orderBy(desc(reportSnapshots.frozenAt))
+    .get();
+  if (!row) return null;
+  return { id: row.id, frozenAt: row.frozenAt, frozenBy: row.frozenBy, overrideReason: row.overrideReason, report: JSON.parse(row.data), narrative: JSON.parse(row.narrative) };
+}
+
+/**
+ * Freezes the year: tables, checks and the narrative as rendered. A failing hard check blocks
+ * it unless a written reason overrides (A6).
+ */
+export function finalizeReport(actor: Actor, input: { agencyCode: string; year: number; includeChildren: boolean; overrideReason?: string }): Snapshot {
+  if (actor.role !== "system" && !can(actor.role, "reports.finalize")) throw new AppError("FORBIDDEN", "无权定稿年度报告");
+  const report = computeReport(actor, input);
+  const reason = input.overrideReason?.trim() || null;
+  if (!hardChecksPass(report.checks) && !reason) {
+    throw new AppError("INVALID", "勾稽检查有错误，不能定稿；确需定稿的，请填写理由", "overrideReason");
+  }
+  const { agency } = reportScope(actor, input.agencyCode, input.includeChildren);
+  const texts = getNarrative(actor, input.agencyCode, input.year);
+  const narrative = {
+    overview: renderNarrative(texts.overview, report).text,
+    problems: renderNarrative(texts.problems, report).text,
+    other: renderNarrative(texts.other, report).text,
+  };
+  const snapshot = {
+    id: randomUUID(),
+    agencyId: agency.id,
+    year: input.year,
+    includeChildren: input.includeChildren,
+    data: JSON.stringify(reportJson(report)),
+    narrative: JSON.stringify(narrative),
+    overrideReason: reason,
+    frozenAt: new Date().toISOString(),
+    frozenBy: actor.username,
+  };
+  writeTx((tx) => {
+    tx.insert(reportSnapshots).values(snapshot).run();
+    recordAudit(tx, actor, { action: "report.finalize", objectType: "report", objectId: `${agency.code}/${input.year}`, agencyId: agency.id, detail: { snapshot: snapshot.id, overrideReason: reason } });
+  });
+  return { id: snapshot.id, frozenAt: snapshot.frozenAt, frozenBy: snapshot.frozenBy, overrideReason: reason, report: reportJson(report), narrative };
+}
+
+export type CellDiff = { table: "applications" | "appeals"; row: string; column: string; frozen: number; now: number };
+
+/** The cells whose live value differs from the frozen one. */
+export function diffReport(frozen: Snapshot["report"], live: Snapshot["report"]): CellDiff[] {
+  const out: CellDiff[] = [];
+  for (const [row, values] of Object.entries(live.applications.rows)) {
+    values.forEach((v, c) => {
+      const before = frozen.applications.rows[row]?.[c] ?? 0;
+      if (before !== v) out.push({ table: "applications", row, column: live.applications.columns[c], frozen: before, now: v });
+    });
+  }
+  for (const group of ["review", "suit_direct", "suit_after_review"] as const) {
+    live.appeals[group].forEach((v, c) => {
+      const before = frozen.appeals[group][c];
+      if (before !== v) out.push({ table: "appeals", row: group, column: live.appeals.columns[c], frozen: before, now: v });
+    });
+  }
+  return out;
+}
