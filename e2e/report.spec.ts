@@ -70,6 +70,7 @@ test("the report downloads in each format; anonymous callers get 401", async ({ 
     ["html", "text/html"],
     ["csv", "text/csv"],
     ["json", "application/json"],
+    ["docx", "wordprocessingml"],
   ]) {
     const response = await page.request.get(`/reports/2024/export?format=${format}`);
     expect(response.status(), format).toBe(200);

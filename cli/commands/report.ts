@@ -8,7 +8,7 @@ import { setBaseline, setProactive } from "../../lib/reports/mutations";
 import { proactiveSchema } from "../../lib/reports/proactive";
 import { printResult, RefusedError, UsageError } from "../io";
 
-export const REPORT_USAGE = "report --agency C --year Y [--format json|csv|html|xlsx] [--out FILE] [--include-children]";
+export const REPORT_USAGE = "report --agency C --year Y [--format json|csv|html|xlsx|docx] [--out FILE] [--include-children]";
 export const PROACTIVE_USAGE = "proactive set --agency C --year Y FILE";
 export const BASELINE_USAGE = "baseline set --agency C --year Y FILE   (the report JSON published for year Y)";
 export const APPEALS_IMPORT_USAGE = "import appeals FILE --agency C [--dry-run]";
@@ -43,9 +43,9 @@ export async function reportCommand(args: string[]): Promise<void> {
   const y = year(values.year, REPORT_USAGE);
   const format = values.format ?? "json";
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format ${format}：可用 ${EXPORT_FORMATS.join("、")}（docx 尚未提供）(available: ${EXPORT_FORMATS.join(", ")}; docx is not yet available)\n${REPORT_USAGE}`);
+    throw new UsageError(`--format ${format}：可用 ${EXPORT_FORMATS.join("、")}(available: ${EXPORT_FORMATS.join(", ")})\n${REPORT_USAGE}`);
   }
-  if ((format === "xlsx" || format === "html") && !values.out) throw new UsageError(`--format ${format} 需要 --out FILE (needs --out)\n${REPORT_USAGE}`);
+  if ((format === "xlsx" || format === "html" || format === "docx") && !values.out) throw new UsageError(`--format ${format} 需要 --out FILE (needs --out)\n${REPORT_USAGE}`);
   const { body: bytes } = await exportReport(CLI_ACTOR, { agencyCode: values.agency, year: y, includeChildren: values["include-children"], format: format as ExportFormat });
   if (values.out) {
     writeFileSync(values.out, bytes);

@@ -70,3 +70,21 @@ test("the HTML page has every label and merged cells, every cell printed", () =>
   expect(html.match(/<td class="n">/g)?.length).toBeGreaterThanOrEqual(25 * 7 + 15);
   expect(html).toContain("@page { size: A4");
 });
+
+test("the DOCX is A4 with official margins and fonts, every label, and merged table cells", async () => {
+  const { reportDocx } = await import("./docx");
+  const JSZip = (await import("jszip")).default;
+  const zip = await JSZip.loadAsync(await reportDocx(report, { overview: "共收到政府信息公开申请28件。", problems: "问题。", other: "其他。" }));
+  const xml = await zip.file("word/document.xml")!.async("string");
+  const text = xml.replace(/<[^>]+>/g, "").replace(/&quot;/g, '"').replace(/&amp;/g, "&");
+  for (const label of LABELS) expect(text, label).toContain(label);
+  expect(xml).toMatch(/<w:pgSz w:w="1190[67]" w:h="1684[0-9]"/);
+  expect(xml).toMatch(/w:top="209[0-9]"/);
+  expect(xml).toMatch(/w:left="158[0-9]"/);
+  expect(xml).toContain('w:eastAsia="仿宋_GB2312"');
+  expect(xml).toContain('w:eastAsia="方正小标宋简体"');
+  expect(xml).toContain('<w:sz w:val="44"/>');
+  expect(xml).toContain('<w:gridSpan w:val="10"/>');
+  expect(xml).toContain("<w:vMerge");
+  expect(text).toContain("共收到政府信息公开申请28件。");
+});

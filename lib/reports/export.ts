@@ -4,13 +4,14 @@ import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { reportCsv } from "./csv";
 import { getNarrative } from "./annual";
+import { reportDocx } from "./docx";
 import { computeReport } from "./engine";
 import { renderNarrative } from "./narrative";
 import { reportHtml } from "./html";
 import { reportJson } from "./json";
 import { reportXlsx } from "./xlsx";
 
-export const EXPORT_FORMATS = ["json", "csv", "html", "xlsx"] as const;
+export const EXPORT_FORMATS = ["json", "csv", "html", "xlsx", "docx"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 const TYPES: Record<ExportFormat, string> = {
@@ -18,6 +19,7 @@ const TYPES: Record<ExportFormat, string> = {
   csv: "text/csv; charset=utf-8",
   html: "text/html; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };
 
 /** A report document for download; the download is audited. */
@@ -30,7 +32,9 @@ export async function exportReport(actor: Actor, input: { agencyCode: string; ye
     other: renderNarrative(texts.other, report).text,
   };
   const body =
-    input.format === "xlsx"
+    input.format === "docx"
+      ? await reportDocx(report, narrative)
+      : input.format === "xlsx"
       ? await reportXlsx(report)
       : input.format === "csv"
         ? reportCsv(report)

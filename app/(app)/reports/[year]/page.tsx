@@ -49,7 +49,10 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
               录入第二部分数据
             </Link>
           ) : null}
-          {(["xlsx", "html", "csv", "json"] as const).map((format) => (
+          <a href={`/reports/${year}/export?format=html${includeChildren ? "&children=1" : ""}`} target="_blank" rel="noopener" className="text-brand-700 underline">
+            打印预览
+          </a>
+          {(["docx", "xlsx", "html", "csv", "json"] as const).map((format) => (
             <a key={format} href={`/reports/${year}/export?format=${format}${includeChildren ? "&children=1" : ""}`} download className="text-brand-700 underline">
               {format.toUpperCase()}
             </a>
