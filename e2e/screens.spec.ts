@@ -37,3 +37,13 @@ test("forbidden page", async ({ page }) => {
   await page.goto("/admin/users");
   await page.screenshot({ path: "test-results/screens/forbidden.png" });
 });
+
+test("report page and its print view", async ({ page }) => {
+  await login(page, "super1");
+  await page.goto("/reports/2024");
+  await noSidewaysScroll(page);
+  await page.screenshot({ path: "test-results/screens/report-page.png" });
+  await page.goto("/reports/2024/export?format=html");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("年政府信息公开工作年度报告");
+  await page.screenshot({ path: "test-results/screens/report-print.png", fullPage: true });
+});

@@ -30,4 +30,11 @@ test("finalizing freezes tables, checks and the narrative with its numbers fille
   const diffs = diffReport(snapshot.report, live);
   expect(diffs).toContainEqual({ table: "applications", row: "partial", column: "legal", frozen: 0, now: 1 });
   expect(diffs).toContainEqual({ table: "applications", row: "new", column: "total", frozen: 1, now: 2 });
+
+  // Documents come from the frozen report or the live one.
+  const { exportReport } = await import("./export");
+  const frozen = JSON.parse((await exportReport(supervisor, { agencyCode: "a", year: 2024, includeChildren: false, format: "json", source: "snapshot" })).body.toString("utf8"));
+  const now = JSON.parse((await exportReport(supervisor, { agencyCode: "a", year: 2024, includeChildren: false, format: "json" })).body.toString("utf8"));
+  expect(frozen.applications.rows.new[6]).toBe(1);
+  expect(now.applications.rows.new[6]).toBe(2);
 });

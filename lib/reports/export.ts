@@ -3,10 +3,12 @@ import { writeTx } from "../../db";
 import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { reportCsv } from "./csv";
-import { getNarrative } from "./annual";
+import { AppError } from "../errors";
+import { getNarrative, latestSnapshot } from "./annual";
 import { reportDocx } from "./docx";
 import { computeReport } from "./engine";
-import { renderNarrative } from "./narrative";
+import { type Narrative, renderNarrative } from "./narrative";
+import type { Report } from "./types";
 import { reportHtml } from "./html";
 import { reportJson } from "./json";
 import { reportXlsx } from "./xlsx";
@@ -22,15 +24,28 @@ const TYPES: Record<ExportFormat, string> = {
   docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
 };
 
-/** A report document for download; the download is audited. */
-export async function exportReport(actor: Actor, input: { agencyCode: string; year: number; includeChildren: boolean; format: ExportFormat }) {
-  const report = computeReport(actor, input);
-  const texts = getNarrative(actor, input.agencyCode, input.year);
-  const narrative = {
-    overview: renderNarrative(texts.overview, report).text,
-    problems: renderNarrative(texts.problems, report).text,
-    other: renderNarrative(texts.other, report).text,
-  };
+/**
+ * A report document for download, from the live records or (`source: "snapshot"`) from the
+ * year as it was finalized; the download is audited.
+ */
+export async function exportReport(actor: Actor, input: { agencyCode: string; year: number; includeChildren: boolean; format: ExportFormat; source?: "live" | "snapshot" }) {
+  let report: Report;
+  let narrative: Narrative;
+  if (input.source === "snapshot") {
+    const snapshot = latestSnapshot(actor, input.agencyCode, input.year, input.includeChildren);
+    if (!snapshot) throw new AppError("NOT_FOUND", `${input.year} 年报告尚未定稿`);
+    const frozen = snapshot.report;
+    report = { ...frozen, includeChildren: frozen.include_children };
+    narrative = snapshot.narrative;
+  } else {
+    report = computeReport(actor, input);
+    const texts = getNarrative(actor, input.agencyCode, input.year);
+    narrative = {
+      overview: renderNarrative(texts.overview, report).text,
+      problems: renderNarrative(texts.problems, report).text,
+      other: renderNarrative(texts.other, report).text,
+    };
+  }
   const body =
     input.format === "docx"
       ? await reportDocx(report, narrative)
@@ -41,6 +56,6 @@ export async function exportReport(actor: Actor, input: { agencyCode: string; ye
         : input.format === "html"
           ? Buffer.from(reportHtml(report, narrative), "utf8")
           : Buffer.from(`${JSON.stringify(reportJson(report), null, 2)}\n`, "utf8");
-  writeTx((tx) => recordAudit(tx, actor, { action: "report.export", objectType: "report", objectId: `${report.agency.code}/${input.year}`, detail: { format: input.format, includeChildren: input.includeChildren } }));
+  writeTx((tx) => recordAudit(tx, actor, { action: "report.export", objectType: "report", objectId: `${report.agency.code}/${input.year}`, detail: { format: input.format, includeChildren: input.includeChildren, source: input.source ?? "live" } }));
   return { body, contentType: TYPES[input.format], filename: `report-${report.agency.code}-${input.year}.${input.format}` };
 }

@@ -103,6 +103,14 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
             已于 {beijingTime(snapshot.frozenAt).slice(0, 16)} 由 {snapshot.frozenBy} 定稿
             {snapshot.overrideReason ? `（检查未通过，理由：${snapshot.overrideReason}）` : ""}。
             {diffs.length ? ` 定稿后记录有变化，定稿版本已过时，${diffs.length} 个单元格不同：` : " 记录与定稿版本一致。"}
+            <span className="ml-2">
+              定稿版本下载：
+              {(["docx", "xlsx", "html"] as const).map((format) => (
+                <a key={format} href={`/reports/${year}/export?format=${format}&source=snapshot${includeChildren ? "&children=1" : ""}`} className="ml-1 underline">
+                  {format.toUpperCase()}
+                </a>
+              ))}
+            </span>
           </p>
           {diffs.length ? (
             <ul className="mt-1 list-disc pl-5">

@@ -14,7 +14,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ year
     return Response.json({ error: `不支持的格式 ${format}（可用：${EXPORT_FORMATS.join("、")}）(unsupported format)` }, { status: 400 });
   }
   try {
-    const file = await exportReport(toActor(user), { agencyCode: user.agencyCode, year: Number(year), includeChildren: url.searchParams.get("children") === "1", format });
+    const file = await exportReport(toActor(user), { agencyCode: user.agencyCode, year: Number(year), includeChildren: url.searchParams.get("children") === "1", format, source: url.searchParams.get("source") === "snapshot" ? "snapshot" : "live" });
     const inline = format === "html" || format === "json";
     return new Response(new Uint8Array(file.body), {
       headers: {
