@@ -1,4 +1,4 @@
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, VerticalAlign, WidthType } from "docx";
+import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from "docx";
 import { APPEAL_COLUMN_LABELS, APPEAL_COLUMNS, APPEAL_GROUPS, APPLICATION_COLUMN_LABELS, APPLICATION_COLUMNS, APPLICATION_ROWS, PROACTIVE_BLOCKS, TITLES } from "./layout";
 import type { Narrative } from "./narrative";
 import type { Report } from "./types";
@@ -27,7 +27,13 @@ function cell(text: string | number, options: { columnSpan?: number; rowSpan?: n
   });
 }
 
-const table = (rows: TableRow[]) => new Table({ width: { size: 100, type: WidthType.PERCENTAGE }, rows });
+/** The text width between the margins (210 − 28 − 26 mm), shared out in fixed column widths. */
+const TEXT_WIDTH = Math.round(156 * MM);
+const table = (rows: TableRow[], columnWidths: number[]) => {
+  const scale = TEXT_WIDTH / columnWidths.reduce((a, b) => a + b, 0);
+  const widths = columnWidths.map((w) => Math.floor(w * scale));
+  return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows });
+};
 
 function proactiveTable(report: Report): Table {
   const figures = report.proactive as unknown as Record<string, Record<string, string | number>>;
@@ -38,7 +44,7 @@ function proactiveTable(report: Report): Table {
     rows.push(new TableRow({ children: [cell(TITLES.proactiveItemHeader), ...block.columns.map((c) => cell(c.label, { columnSpan: span }))] }));
     for (const row of block.rows) rows.push(new TableRow({ children: [cell(row.label), ...block.columns.map((c) => cell(figures[row.code][c.code], { columnSpan: span }))] }));
   }
-  return table(rows);
+  return table(rows, [28, 24, 24, 24]);
 }
 
 function applicationsTable(report: Report): Table {
@@ -61,7 +67,7 @@ function applicationsTable(report: Report): Table {
     }
     rows.push(new TableRow({ children: [...labels, ...report.applications.rows[row.code].map((v) => cell(v))] }));
   });
-  return table(rows);
+  return table(rows, [7, 8, 34, 7, 7, 7, 7, 7, 7, 7]);
 }
 
 function appealsTable(report: Report): Table {
@@ -70,7 +76,7 @@ function appealsTable(report: Report): Table {
     new TableRow({ children: APPEAL_GROUPS.filter((g) => g.parent).map((g) => cell(g.label, { columnSpan: 5 })) }),
     new TableRow({ children: APPEAL_GROUPS.flatMap(() => APPEAL_COLUMNS.map((c) => cell(APPEAL_COLUMN_LABELS[c]))) }),
     new TableRow({ children: APPEAL_GROUPS.flatMap((g) => report.appeals[g.code].map((v) => cell(v))) }),
-  ]);
+  ], Array.from({ length: 15 }, () => 1));
 }
 
 const lines = (text: string) =>
