@@ -6,20 +6,20 @@ const td = "border border-slate-400 px-2 py-1 text-right tabular-nums";
 const label = "border border-slate-400 px-2 py-1 text-left";
 
 /** The three statutory tables with the exact labels of report-format.json; every cell printed, 0 never blank. */
-export function ProactiveTable({ proactive }: { proactive: Report["proactive"] }) {
+export function ProactiveTable({ proactive, formHref }: { proactive: Report["proactive"]; formHref?: string }) {
   return (
     <table className="w-full border-collapse bg-white text-sm" data-testid="table-proactive">
       <caption className="mb-2 text-left font-semibold">{TITLES.proactive}</caption>
       <tbody>
         {PROACTIVE_BLOCKS.map((block) => (
-          <FragmentRows key={block.heading} block={block} proactive={proactive} />
+          <FragmentRows key={block.heading} block={block} proactive={proactive} formHref={formHref} />
         ))}
       </tbody>
     </table>
   );
 }
 
-function FragmentRows({ block, proactive }: { block: (typeof PROACTIVE_BLOCKS)[number]; proactive: Report["proactive"] }) {
+function FragmentRows({ block, proactive, formHref }: { block: (typeof PROACTIVE_BLOCKS)[number]; proactive: Report["proactive"]; formHref?: string }) {
   const figures = proactive as unknown as Record<string, Record<string, number | string>>;
   return (
     <>
@@ -41,7 +41,13 @@ function FragmentRows({ block, proactive }: { block: (typeof PROACTIVE_BLOCKS)[n
           <td className={label}>{row.label}</td>
           {block.columns.map((c) => (
             <td key={c.code} className={td} colSpan={block.columns.length === 1 ? 3 : 1}>
-              {String(figures[row.code][c.code])}
+              {formHref ? (
+                <a href={formHref} className="text-brand-700 underline" title="录入或修改">
+                  {String(figures[row.code][c.code])}
+                </a>
+              ) : (
+                String(figures[row.code][c.code])
+              )}
             </td>
           ))}
         </tr>

@@ -117,7 +117,7 @@ export async function importAppealFile(actor: Actor, input: { agencyCode: string
 
 export type AppealView = AppealRow & { requestSerial: string; agencyName: string };
 
-export type AppealFilter = { kind?: string; result?: string; group?: string; from?: string; to?: string; pendingAt?: string; agency?: string };
+export type AppealFilter = { kind?: string; result?: string; group?: string; from?: string; to?: string; pendingAt?: string; agency?: string; counted?: string };
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -136,7 +136,12 @@ export function listAppeals(actor: Actor, filter: AppealFilter = {}): AppealView
   if (filter.group === "review") where.push(eq(appeals.kind, "review"));
   if (filter.group === "suit_direct") where.push(and(eq(appeals.kind, "suit"), eq(appeals.afterReview, false)));
   if (filter.group === "suit_after_review") where.push(and(eq(appeals.kind, "suit"), eq(appeals.afterReview, true)));
-  if (filter.pendingAt && DATE.test(filter.pendingAt)) {
+  if (filter.counted === "1" && filter.from && filter.to && DATE.test(filter.from) && DATE.test(filter.to)) {
+    // Everything the period's table 四 counts: decided in it, or still pending at its end.
+    where.push(
+      sql`((${appeals.result} != 'pending' AND ${appeals.decidedDate} BETWEEN ${filter.from} AND ${filter.to}) OR (${appeals.filedDate} <= ${filter.to} AND (${appeals.decidedDate} IS NULL OR ${appeals.decidedDate} > ${filter.to})))`,
+    );
+  } else if (filter.pendingAt && DATE.test(filter.pendingAt)) {
     where.push(sql`${appeals.filedDate} <= ${filter.pendingAt} AND (${appeals.decidedDate} IS NULL OR ${appeals.decidedDate} > ${filter.pendingAt})`);
   } else {
     if (filter.result && ["upheld", "corrected", "other", "pending"].includes(filter.result)) where.push(eq(appeals.result, filter.result as AppealRow["result"]));

@@ -36,7 +36,7 @@ test("every cell of table 三 lists exactly as many requests as it counts", asyn
   }
 });
 
-test("every cell of table 四 but 总计 lists exactly as many cases as it counts", async () => {
+test("every cell of table 四 lists exactly as many cases as it counts", async () => {
   createAgency(CLI_ACTOR, { code: "a", name: "甲机关" });
   const dir = path.join(import.meta.dirname, "..", "..", "db", "seed-data", "queshan-2024");
   await importRequestLedger(CLI_ACTOR, { agencyCode: "a", bytes: readFileSync(path.join(dir, "requests.csv")), filename: "requests.csv" });
@@ -48,7 +48,6 @@ test("every cell of table 四 but 总计 lists exactly as many cases as it count
     const report = computeReport(CLI_ACTOR, { agencyCode: "a", year });
     for (const group of ["review", "suit_direct", "suit_after_review"] as const) {
       APPEAL_COLUMNS.forEach((column, i) => {
-        if (column === "total") return;
         expect(listAppeals(CLI_ACTOR, appealCellFilter(group, column, report.period, "a")).length, `${year} ${group} ${column}`).toBe(report.appeals[group][i]);
       });
     }

@@ -29,12 +29,11 @@ export function appealCellFilter(group: string, column: string, period: Period, 
   const filter: Record<string, string> = { group };
   if (agencyCode) filter.agency = agencyCode;
   if (column === "pending") filter.pendingAt = period.to;
-  else if (column !== "total") Object.assign(filter, { result: column, from: period.from, to: period.to });
+  else if (column === "total") Object.assign(filter, { counted: "1", from: period.from, to: period.to });
+  else Object.assign(filter, { result: column, from: period.from, to: period.to });
   return filter;
 }
 
 export function appealCellHref(group: string, column: string, period: Period, agencyCode?: string): string | null {
-  // 总计 is decided cases plus pending ones: two lists, so the cell itself has no single link.
-  if (column === "total") return null;
   return `/appeals?${new URLSearchParams(appealCellFilter(group, column, period, agencyCode)).toString()}`;
 }

@@ -128,7 +128,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           <h2 className="font-semibold">一、总体情况</h2>
           <p className="whitespace-pre-wrap">{renderNarrative(narrative.overview, report).text}</p>
         </section>
-        <ProactiveTable proactive={report.proactive} />
+        <ProactiveTable proactive={report.proactive} formHref={can(user.role, "reports.edit") && !includeChildren ? `/reports/${year}/figures` : undefined} />
         <ApplicationsTable
           applications={report.applications}
           cellHref={includeChildren && user.role === "clerk" ? undefined : (row, column) => applicationCellHref(row, column, report.period, includeChildren ? undefined : report.agency.code)}
