@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/app-shell";
-import { agencyDeadline, APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS } from "@/lib/appeals/codes";
+import { AppealsTable } from "@/components/appeals/appeals-table";
+import { APPEAL_RESULT_LABELS } from "@/lib/appeals/codes";
 import { listAppeals } from "@/lib/appeals/service";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
 
@@ -48,50 +49,7 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
           查询
         </button>
       </form>
-      <table className="w-full border-collapse bg-white text-sm" data-testid="appeals-table">
-        <thead>
-          <tr className="border-b border-slate-300 bg-slate-100 text-left">
-            <th className="px-2 py-2 font-medium">案号</th>
-            <th className="px-2 py-2 font-medium">类型</th>
-            <th className="px-2 py-2 font-medium">申请编号</th>
-            <th className="px-2 py-2 font-medium">收案日期</th>
-            <th className="px-2 py-2 font-medium">本机关期限</th>
-            <th className="px-2 py-2 font-medium">决定类型</th>
-            <th className="px-2 py-2 font-medium">结果</th>
-            <th className="px-2 py-2 font-medium">审结日期</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((a) => (
-            <tr key={a.id} data-appeal-id={a.id} className="border-b border-slate-200">
-              <td className="px-2 py-1.5">{a.caseNumber}</td>
-              <td className="px-2 py-1.5">
-                {APPEAL_KIND_LABELS[a.kind]}
-                {a.kind === "suit" ? <span className="ml-1 text-xs text-slate-500">{a.afterReview ? "复议后起诉" : "未经复议直接起诉"}</span> : null}
-              </td>
-              <td className="px-2 py-1.5">
-                <Link href={`/requests/${a.requestId}`} className="font-mono text-brand-700 underline">
-                  {a.requestSerial}
-                </Link>
-              </td>
-              <td className="px-2 py-1.5">{a.filedDate}</td>
-              <td className="px-2 py-1.5 text-slate-600">
-                {agencyDeadline(a.kind, a.filedDate)}
-              </td>
-              <td className="px-2 py-1.5">{a.decision ?? ""}</td>
-              <td className="px-2 py-1.5">{APPEAL_RESULT_LABELS[a.result]}</td>
-              <td className="px-2 py-1.5">{a.decidedDate ?? ""}</td>
-            </tr>
-          ))}
-          {rows.length === 0 ? (
-            <tr>
-              <td colSpan={8} className="px-3 py-8 text-center text-slate-500">
-                没有案件
-              </td>
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
+      <AppealsTable rows={rows} testId="appeals-table" showRequest />
     </>
   );
 }

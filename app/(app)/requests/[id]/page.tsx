@@ -6,7 +6,7 @@ import { PageHeader } from "@/components/app-shell";
 import { StatusBadge } from "@/components/requests/badges";
 import { ConcludeForm, WithdrawForm } from "@/components/requests/conclude-form";
 import { AppealForm } from "@/components/appeals/appeal-form";
-import { agencyDeadline, APPEAL_RESULT_LABELS } from "@/lib/appeals/codes";
+import { AppealsTable } from "@/components/appeals/appeals-table";
 import { listAppealsOfRequest } from "@/lib/appeals/service";
 import { beijingTime } from "@/lib/audit/labels";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
@@ -129,36 +129,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
 
           <section className="rounded border border-slate-200 bg-white p-4" aria-label="复议诉讼">
             <h2 className="mb-3 font-semibold">行政复议、行政诉讼</h2>
-            {cases.length === 0 ? (
-              <p className="text-sm text-slate-500">没有针对本申请的复议或诉讼案件。</p>
-            ) : (
-              <table className="w-full text-sm" data-testid="request-appeals">
-                <thead>
-                  <tr className="text-left text-xs text-slate-500">
-                    <th className="py-1 font-normal">案号</th>
-                    <th className="py-1 font-normal">类型</th>
-                    <th className="py-1 font-normal">收案日期</th>
-                    <th className="py-1 font-normal">本机关期限</th>
-                    <th className="py-1 font-normal">决定类型</th>
-                    <th className="py-1 font-normal">结果</th>
-                    <th className="py-1 font-normal">审结日期</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {cases.map((a) => (
-                    <tr key={a.id} className="border-t border-slate-100">
-                      <td className="py-1">{a.caseNumber}</td>
-                      <td className="py-1">{a.kind === "review" ? "行政复议" : a.afterReview ? "复议后起诉" : "直接起诉"}</td>
-                      <td className="py-1">{a.filedDate}</td>
-                      <td className="py-1 text-slate-600">{agencyDeadline(a.kind, a.filedDate)}</td>
-                      <td className="py-1">{a.decision ?? ""}</td>
-                      <td className="py-1">{APPEAL_RESULT_LABELS[a.result]}</td>
-                      <td className="py-1">{a.decidedDate ?? ""}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            )}
+            <AppealsTable rows={cases} testId="request-appeals" />
           </section>
 
           <section className="rounded border border-slate-200 bg-white p-4">
