@@ -128,4 +128,19 @@ describe("cli agency add / user add", () => {
     expect(cli(["report", "--agency", "qs", "--year", "24"]).code).toBe(2);
     expect(cli(["report", "--agency", "nope", "--year", "2024"]).code).toBe(1);
   });
+
+  test("due: one line on standard output, steps on standard error, exit codes", () => {
+    const plain = cli(["due", "--received", "2024-09-27"]);
+    expect(plain).toMatchObject({ code: 0, stdout: "2024-10-30\n" });
+    const explained = cli(["due", "--received", "2024-09-27", "--explain"]);
+    expect(explained.stdout).toBe("2024-10-30\n");
+    expect(explained.stderr).toContain("2024-10-12 调休上班，计入");
+    expect(cli(["due", "--received", "2024-09-27", "--extension", "20"]).stdout).toBe("2024-11-27\n");
+    expect(cli(["due", "--received", "2024-01-02", "--supplemented", "2024-09-27"]).stdout).toBe("2024-10-30\n");
+    expect(cli(["due", "--received", "2026-12-20"]).stdout).toMatch(/^\d{4}-\d{2}-\d{2} provisional\n$/);
+    expect(cli(["due", "--received", "2024-02-30"]).code).toBe(1);
+    expect(cli(["due", "--received", "2024-09-27", "--pause", "2024-10-08"]).code).toBe(1);
+    expect(cli(["due", "--received", "2024-09-27", "--extension", "21"]).code).toBe(1);
+    expect(cli(["due"]).code).toBe(2);
+  });
 });

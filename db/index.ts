@@ -5,6 +5,7 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { databasePath, projectRoot } from "../lib/env";
+import { loadShippedCalendar } from "../lib/calendar/store";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -24,6 +25,7 @@ export function openDatabase(file: string): Holder {
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: path.join(projectRoot(), "db", "migrations") });
+  loadShippedCalendar(db);
   return { db, sqlite, file };
 }
 

@@ -250,6 +250,29 @@ export const reportSnapshots = sqliteTable(
   (t) => [index("report_snapshots_agency_year_idx").on(t.agencyId, t.year, t.frozenAt)],
 );
 
+/**
+ * The working-day calendar (domain.md A4): the State Council's notice of each year as dates —
+ * holidays (放假) and make-up working days (调休上班). Shipped years are loaded when the
+ * database is created; an admin adds next year's notice.
+ */
+export const calendarYears = sqliteTable("calendar_years", {
+  year: integer("year").primaryKey(),
+  source: text("source").notNull(),
+  updatedAt: text("updated_at").notNull(),
+});
+
+export const calendarDays = sqliteTable(
+  "calendar_days",
+  {
+    date: text("date").primaryKey(),
+    year: integer("year")
+      .notNull()
+      .references(() => calendarYears.year),
+    kind: text("kind", { enum: ["holiday", "makeup"] }).notNull(),
+  },
+  (t) => [index("calendar_days_year_idx").on(t.year)],
+);
+
 /** A ledger file uploaded for import, kept between its preview and its confirmation. */
 export const importUploads = sqliteTable("import_uploads", {
   id: text("id").primaryKey(),
