@@ -88,7 +88,7 @@ describe("ledger rows", () => {
   test("plausibility is a warning, never a refusal", () => {
     const result = parseLedger(table([["A-1", "2024-03-02", "natural", "张三", "x", "disclose", "2024-09-20"]]), { today: "2026-11-27" });
     expect(result.errors).toEqual([]);
-    expect(result.warnings.map((w) => w.zh).join()).toMatch(/周末/);
+    expect(result.warnings.map((w) => w.zh).join()).toMatch(/休息日/);
     expect(result.warnings.map((w) => w.zh).join()).toMatch(/办理用时/);
   });
 

@@ -51,7 +51,11 @@ function byCode<T extends string>(value: string, codes: readonly T[], labels: Re
   return codes.find((c) => labels[c] === v) ?? null;
 }
 
-export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boolean; today?: string } = {}): ParsedLedger {
+/**
+ * `isNonWorkday` answers from the working-day calendar (a 调休 Sunday is a working day); without
+ * it, Saturday and Sunday are taken as rest days.
+ */
+export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boolean; today?: string; isNonWorkday?: (date: string) => boolean } = {}): ParsedLedger {
   const errors: LedgerIssue[] = [];
   const warnings: LedgerIssue[] = [];
   const today = options.today ?? todayInChina();
@@ -173,8 +177,9 @@ export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boole
     }
 
     // Plausibility is never a refusal (interfaces.md): warnings only.
-    if (receivedDate && (weekday(receivedDate) === 0 || weekday(receivedDate) === 6)) {
-      warn("received_date", `收到日期 ${receivedDate} 为周末（调休上班日除外），请核对`, "receipt date falls on a weekend");
+    const restDay = options.isNonWorkday ?? ((d: string) => weekday(d) === 0 || weekday(d) === 6);
+    if (receivedDate && restDay(receivedDate)) {
+      warn("received_date", `收到日期 ${receivedDate} 为休息日，请核对`, "receipt date falls on a rest day");
     }
     if (receivedDate && concludedDate) {
       const days = (Date.parse(concludedDate) - Date.parse(receivedDate)) / 86_400_000;

@@ -54,6 +54,17 @@ describe("importing and exporting the request ledger", () => {
     expect(listLedgerRecords(CLI_ACTOR, "b")).toEqual(listLedgerRecords(CLI_ACTOR, "a"));
   });
 
+  test("the rest-day warning follows the calendar: a 调休 Sunday is a working day, a holiday is not", async () => {
+    const file = csv([
+      "serial,received_date,applicant_type,applicant_name,content",
+      "W1,2024-02-18,natural,甲,x",
+      "W2,2024-02-12,natural,乙,x",
+      "W3,2024-03-04,natural,丙,x",
+    ]);
+    const result = await importRequestLedger(CLI_ACTOR, { agencyCode: "a", bytes: file, filename: "x.csv", dryRun: true });
+    expect(result.warnings.map((w) => w.row)).toEqual([3]);
+  });
+
   test("a dry run reports what would happen and writes nothing", async () => {
     const result = await importRequestLedger(CLI_ACTOR, { agencyCode: "a", bytes: FIXTURE, filename: "requests.csv", dryRun: true });
     expect(result.ok).toBe(true);

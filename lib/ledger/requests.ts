@@ -11,6 +11,8 @@ import { AppError } from "../errors";
 import { nextSeq, recordEvent, sealedPii } from "../requests/mutations";
 import { openPii } from "../requests/pii";
 import { type LedgerIssue, type LedgerRecord, parseLedger } from "./parse";
+import { currentCalendar } from "../calendar/queries";
+import { isWorkday } from "../calendar/workdays";
 import { readImportTable } from "./read";
 import { writeLedgerCsv, writeLedgerXlsx } from "./write";
 
@@ -109,7 +111,8 @@ export async function importRequestLedger(
     return summary;
   }
   const { table } = read;
-  const parsed = parseLedger(table, { ignoreUnknown: input.ignoreUnknown });
+  const calendar = currentCalendar();
+  const parsed = parseLedger(table, { ignoreUnknown: input.ignoreUnknown, isNonWorkday: (d) => !isWorkday(calendar, d).workday });
   Object.assign(summary, { rows: parsed.records.length + new Set(parsed.errors.filter((e) => e.row > 1).map((e) => e.row)).size, errors: parsed.errors, warnings: parsed.warnings, droppedColumns: parsed.droppedColumns });
   if (parsed.errors.length > 0) return summary;
 
