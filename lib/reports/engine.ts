@@ -9,7 +9,7 @@ import { AppError } from "../errors";
 import { runChecks } from "./checks";
 import { type Period, yearPeriod } from "./engine-period";
 import { APPEAL_COLUMNS, APPLICATION_COLUMNS, APPLICATION_ROW_CODES } from "./layout";
-import { fenToYuan } from "./money";
+import { fenToYuan, yuanToFen } from "./money";
 import { EMPTY_PROACTIVE, type Proactive, proactiveSchema } from "./proactive";
 import type { Report } from "./types";
 
@@ -96,9 +96,7 @@ export function computeFees(agencyIds: string[], { from, to }: Period): Report["
   let fen = 0;
   let applications = 0;
   for (const { fee } of rows) {
-    const m = /^(\d+)(?:\.(\d{1,2}))?$/.exec(fee);
-    if (!m) continue;
-    const value = Number(m[1]) * 100 + Number((m[2] ?? "").padEnd(2, "0"));
+    const value = yuanToFen(fee);
     if (value === 0) continue;
     fen += value;
     applications++;
