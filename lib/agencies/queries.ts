@@ -43,10 +43,6 @@ export function getAgencyByCode(code: string): Agency | undefined {
     .get();
 }
 
-export function getAgency(id: string): Agency | undefined {
-  return getDb().select().from(agencies).where(eq(agencies.id, id)).get();
-}
-
 export type AgencyNode = Agency & { depth: number; path: string };
 
 /** Every agency as a depth-first tree (for the admin page and pickers). */
@@ -70,8 +66,4 @@ export function listAgencyTree(actor: Actor): AgencyNode[] {
   };
   walk(null, 0, "");
   return out;
-}
-
-export function countAgencies(): number {
-  return getDb().select({ n: sql<number>`count(*)` }).from(agencies).get()?.n ?? 0;
 }

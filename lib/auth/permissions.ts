@@ -55,10 +55,6 @@ export function can(role: Role, permission: Permission): boolean {
   return MATRIX[role].includes(permission);
 }
 
-export function permissionsOf(role: Role): readonly Permission[] {
-  return MATRIX[role];
-}
-
 /**
  * Which agencies a role reads: its own, or its own and every agency below it (a supervisor of a
  * parent agency reads its children). Admins manage the whole tree of agencies and users.

@@ -64,6 +64,3 @@ export function outcomeProblem(outcome: Outcome, facts: DisclosureFacts): string
   }
   return null;
 }
-
-/** The agency setting that proposes a row when part was provided and the rest did not exist. */
-export const DEFAULT_PART_NOT_AVAILABLE_OUTCOME: Outcome = "partial";

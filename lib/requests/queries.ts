@@ -5,7 +5,6 @@ import { agencies, requestEvents, requests, type RequestRow, users } from "../..
 import { getAgencyByCode, readableAgencyIds } from "../agencies/queries";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
-import { yearOf } from "../dates";
 import { recordAuditAlone } from "../audit/record";
 import { AppError } from "../errors";
 import { maskCreditCode, maskIdNumber, maskPhone } from "../pii/mask";
@@ -191,8 +190,4 @@ export function proposeSerial(actor: Actor, receivedYear: number): string {
     if (m) max = Math.max(max, Number(m[1]));
   }
   return `${prefix}${String(max + 1).padStart(4, "0")}`;
-}
-
-export function currentYear(today: string): number {
-  return yearOf(today);
 }
