@@ -10,7 +10,7 @@ import { AppError } from "../errors";
 import { hardChecksPass } from "./checks";
 import { computeReport, reportScope } from "./engine";
 import { reportJson } from "./json";
-import { DEFAULT_NARRATIVE, type Narrative, renderNarrative } from "./narrative";
+import { DEFAULT_NARRATIVE, type Narrative, renderNarrativeSections } from "./narrative";
 
 /** The narrative and the finalized snapshots of an agency's year (A6). */
 
@@ -64,11 +64,7 @@ export function finalizeReport(actor: Actor, input: { agencyCode: string; year: 
   }
   const { agency } = reportScope(actor, input.agencyCode, input.includeChildren);
   const texts = getNarrative(actor, input.agencyCode, input.year);
-  const narrative = {
-    overview: renderNarrative(texts.overview, report).text,
-    problems: renderNarrative(texts.problems, report).text,
-    other: renderNarrative(texts.other, report).text,
-  };
+  const narrative = renderNarrativeSections(texts, report);
   const snapshot = {
     id: randomUUID(),
     agencyId: agency.id,

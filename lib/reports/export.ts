@@ -7,7 +7,7 @@ import { AppError } from "../errors";
 import { getNarrative, latestSnapshot } from "./annual";
 import { reportDocx } from "./docx";
 import { computeReport } from "./engine";
-import { type Narrative, renderNarrative } from "./narrative";
+import { type Narrative, renderNarrativeSections } from "./narrative";
 import type { Report } from "./types";
 import { reportHtml } from "./html";
 import { reportJson } from "./json";
@@ -39,12 +39,7 @@ export async function exportReport(actor: Actor, input: { agencyCode: string; ye
     narrative = snapshot.narrative;
   } else {
     report = computeReport(actor, input);
-    const texts = getNarrative(actor, input.agencyCode, input.year);
-    narrative = {
-      overview: renderNarrative(texts.overview, report).text,
-      problems: renderNarrative(texts.problems, report).text,
-      other: renderNarrative(texts.other, report).text,
-    };
+    narrative = renderNarrativeSections(getNarrative(actor, input.agencyCode, input.year), report);
   }
   const body =
     input.format === "docx"

@@ -66,3 +66,12 @@ export function renderNarrative(text: string, report: Report): { text: string; u
   });
   return { text: out, unknown };
 }
+
+/** All three sections with their placeholders filled. */
+export function renderNarrativeSections(narrative: Narrative, report: Report): Narrative {
+  return {
+    overview: renderNarrative(narrative.overview, report).text,
+    problems: renderNarrative(narrative.problems, report).text,
+    other: renderNarrative(narrative.other, report).text,
+  };
+}

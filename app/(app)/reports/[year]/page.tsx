@@ -13,7 +13,7 @@ import { diffReport, getNarrative, latestSnapshot } from "@/lib/reports/annual";
 import { computeReport } from "@/lib/reports/engine";
 import { reportJson } from "@/lib/reports/json";
 import { APPEAL_COLUMN_LABELS, APPLICATION_COLUMN_LABELS, APPLICATION_ROWS } from "@/lib/reports/layout";
-import { PLACEHOLDER_NAMES, renderNarrative } from "@/lib/reports/narrative";
+import { PLACEHOLDER_NAMES, renderNarrativeSections } from "@/lib/reports/narrative";
 import { finalizeAction, saveNarrativeAction } from "../actions";
 import { PERIOD_CODES, periodOf } from "@/lib/reports/periods";
 
@@ -38,6 +38,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const actor = toActor(user);
   const isYear = chosen.code === "year";
   const narrative = getNarrative(actor, user.agencyCode, year);
+  const rendered = renderNarrativeSections(narrative, report);
   const snapshot = isYear ? latestSnapshot(actor, user.agencyCode, year, includeChildren) : null;
   const diffs = snapshot ? diffReport(snapshot.report, reportJson(report)) : [];
   return (
@@ -126,7 +127,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
       <div className="space-y-8">
         <section aria-label="正文预览" className="space-y-2 text-sm leading-7" data-testid="narrative">
           <h2 className="font-semibold">一、总体情况</h2>
-          <p className="whitespace-pre-wrap">{renderNarrative(narrative.overview, report).text}</p>
+          <p className="whitespace-pre-wrap">{rendered.overview}</p>
         </section>
         <ProactiveTable proactive={report.proactive} formHref={can(user.role, "reports.edit") && !includeChildren ? `/reports/${year}/figures` : undefined} />
         <ApplicationsTable
@@ -139,10 +140,10 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         />
         <section className="space-y-2 text-sm leading-7">
           <h2 className="font-semibold">五、存在的主要问题及改进情况</h2>
-          <p className="whitespace-pre-wrap">{renderNarrative(narrative.problems, report).text}</p>
+          <p className="whitespace-pre-wrap">{rendered.problems}</p>
           <h2 className="font-semibold">六、其他需要报告的事项</h2>
           <p className="whitespace-pre-wrap" data-testid="fees">
-            {renderNarrative(narrative.other, report).text}
+            {rendered.other}
           </p>
         </section>
       </div>
