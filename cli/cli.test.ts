@@ -131,16 +131,38 @@ describe("cli agency add / user add", () => {
 
   test("due: one line on standard output, steps on standard error, exit codes", () => {
     const plain = cli(["due", "--received", "2024-09-27"]);
-    expect(plain).toMatchObject({ code: 0, stdout: "2024-10-30\n" });
+    expect(plain).toMatchObject({ code: 0, stdout: "2024-10-30\n", stderr: "" });
     const explained = cli(["due", "--received", "2024-09-27", "--explain"]);
     expect(explained.stdout).toBe("2024-10-30\n");
-    expect(explained.stderr).toContain("2024-10-12 调休上班，计入");
+    expect(explained.stderr).toContain("9月29日（星期日）国庆节调休上班，计入");
+    expect(explained.stderr).toContain("10月1日–7日 国庆节放假，不计");
+    expect(explained.stderr.trim().split("\n").at(-1)).toBe("第 20 个工作日：2024-10-30");
     expect(cli(["due", "--received", "2024-09-27", "--extension", "20"]).stdout).toBe("2024-11-27\n");
     expect(cli(["due", "--received", "2024-01-02", "--supplemented", "2024-09-27"]).stdout).toBe("2024-10-30\n");
-    expect(cli(["due", "--received", "2026-12-20"]).stdout).toMatch(/^\d{4}-\d{2}-\d{2} provisional\n$/);
-    expect(cli(["due", "--received", "2024-02-30"]).code).toBe(1);
-    expect(cli(["due", "--received", "2024-09-27", "--pause", "2024-10-08"]).code).toBe(1);
-    expect(cli(["due", "--received", "2024-09-27", "--extension", "21"]).code).toBe(1);
+    expect(cli(["due", "--received", "2024-09-27", "--pause", "2024-09-27:2024-10-10"]).stdout).toBe("2024-11-06\n");
+    expect(cli(["due", "--received", "2024-09-27", "--pause", "2024-09-27:2024-10-10", "--pause", "2024-10-08:2024-10-11", "--extension", "20"]).stdout).toBe("2024-12-05\n");
+    const provisional = cli(["due", "--received", "2026-12-20", "--explain"]);
+    expect(provisional.stdout).toMatch(/^\d{4}-\d{2}-\d{2} provisional\n$/);
+    expect(provisional.stderr).toContain("暂定");
+    for (const bad of [
+      ["--received", "2024-02-30"],
+      ["--received", "20240927"],
+      ["--received", "2024-9-27"],
+      ["--received", "2024-09-27", "--supplemented", "2024-13-01"],
+      ["--received", "2024-09-27", "--supplemented", "2024-09-01"],
+      ["--received", "2024-09-27", "--pause", "2024-10-08"],
+      ["--received", "2024-09-27", "--pause", "2024-10-10:2024-10-01"],
+      ["--received", "2024-09-27", "--pause", "2024-10-01:2024-10-32"],
+      ["--received", "2024-09-27", "--extension", "21"],
+      ["--received", "2024-09-27", "--extension", "-1"],
+      ["--received", "2024-09-27", "--extension", "abc"],
+    ]) {
+      const result = cli(["due", ...bad]);
+      expect(result.code, bad.join(" ")).toBe(1);
+      expect(result.stdout, bad.join(" ")).toBe("");
+    }
+    expect(cli(["due", "--received"]).code).toBe(2);
+    expect(cli(["due", "--received", "2024-09-27", "--nonsense"]).code).toBe(2);
     expect(cli(["due"]).code).toBe(2);
   });
 });

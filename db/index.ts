@@ -6,6 +6,7 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { databasePath, projectRoot } from "../lib/env";
 import { loadShippedCalendar } from "../lib/calendar/store";
+import { fillMissingClocks } from "../lib/clock/store";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -26,6 +27,7 @@ export function openDatabase(file: string): Holder {
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: path.join(projectRoot(), "db", "migrations") });
   loadShippedCalendar(db);
+  fillMissingClocks(db);
   return { db, sqlite, file };
 }
 

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { type AnySQLiteColumn, blob, index, primaryKey, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ROLES } from "../lib/auth/roles";
 import { APPEAL_KINDS, APPEAL_RESULTS } from "../lib/appeals/codes";
+import { PAUSE_KINDS, REPLY_DELIVERIES } from "../lib/calendar/codes";
 import { APPLICANT_TYPES, CHANNELS, OUTCOMES, REQUEST_STATUSES } from "../lib/requests/codes";
 
 /*
@@ -108,6 +109,23 @@ export const requests = sqliteTable(
     handler: text("handler"),
     handlerUserId: text("handler_user_id").references(() => users.id),
     extensionDays: integer("extension_days").notNull().default(0),
+    // The statutory clock (domain.md A4): 补正, extension, Art 35 delay and delivery of the reply.
+    supplementNoticeDate: text("supplement_notice_date"),
+    supplementDeadline: text("supplement_deadline"),
+    supplementedDate: text("supplemented_date"),
+    extensionApprovedBy: text("extension_approved_by"),
+    extensionApprovedDate: text("extension_approved_date"),
+    extensionNoticeDate: text("extension_notice_date"),
+    delayedReplyDate: text("delayed_reply_date"),
+    delayedNoticeDate: text("delayed_notice_date"),
+    replyDelivery: text("reply_delivery", { enum: REPLY_DELIVERIES }),
+    replyDeliveredDate: text("reply_delivered_date"),
+    // Derived from the above, the pauses and the calendar (lib/clock): the due date of an open
+    // request whose clock runs; NULL once concluded, or while the clock stands (a pause without
+    // an end, or a 补正 notice not yet answered: then clock_stopped is set).
+    dueDate: text("due_date"),
+    dueProvisional: integer("due_provisional", { mode: "boolean" }).notNull().default(false),
+    clockStopped: integer("clock_stopped", { mode: "boolean" }).notNull().default(false),
     feeYuan: text("fee_yuan"),
     feePaidDate: text("fee_paid_date"),
     notes: text("notes"),
@@ -135,6 +153,8 @@ export const requests = sqliteTable(
     index("requests_live_type_idx").on(t.agencyId, t.applicantType, t.receivedDate, t.seq).where(sql`deleted_at IS NULL`),
     index("requests_live_handler_idx").on(t.agencyId, t.handler, t.receivedDate, t.seq).where(sql`deleted_at IS NULL`),
     index("requests_live_serial_idx").on(t.agencyId, t.serial).where(sql`deleted_at IS NULL`),
+    // Open requests by due date: the register's due-date sort and the overdue / due-soon filters.
+    index("requests_live_due_idx").on(t.agencyId, t.dueDate, t.seq).where(sql`deleted_at IS NULL AND due_date IS NOT NULL`),
     // Section 六 fees: only the few requests that were charged.
     index("requests_live_fee_idx").on(t.agencyId, t.feePaidDate, t.concludedDate, t.feeYuan).where(sql`deleted_at IS NULL AND fee_yuan IS NOT NULL`),
     index("requests_id_number_hash_idx").on(t.idNumberHash),
@@ -259,6 +279,8 @@ export const calendarYears = sqliteTable("calendar_years", {
   year: integer("year").primaryKey(),
   source: text("source").notNull(),
   updatedAt: text("updated_at").notNull(),
+  // NULL for a shipped year; the admin who entered the notice otherwise.
+  enteredBy: text("entered_by").references(() => users.id),
 });
 
 export const calendarDays = sqliteTable(
@@ -269,8 +291,48 @@ export const calendarDays = sqliteTable(
       .notNull()
       .references(() => calendarYears.year),
     kind: text("kind", { enum: ["holiday", "makeup"] }).notNull(),
+    name: text("name"),
   },
   (t) => [index("calendar_days_year_idx").on(t.year)],
+);
+
+/** A change of a year's calendar, with the open requests whose due date moved (for the admin). */
+export const calendarChanges = sqliteTable(
+  "calendar_changes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    year: integer("year").notNull(),
+    at: createdAt(),
+    actorId: text("actor_id").references(() => users.id),
+    // JSON: [{ requestId, agencyId, serial, before, after }]
+    moved: text("moved").notNull(),
+  },
+  (t) => [index("calendar_changes_year_idx").on(t.year, t.id)],
+);
+
+/**
+ * A pause of a request's clock (A4): consultation of a third party (Art 32) or of other
+ * agencies (Art 34), or the fee period. Without `to_date` it is still running.
+ */
+export const requestPauses = sqliteTable(
+  "request_pauses",
+  {
+    id: text("id").primaryKey(),
+    requestId: text("request_id")
+      .notNull()
+      .references(() => requests.id),
+    kind: text("kind", { enum: PAUSE_KINDS }).notNull(),
+    fromDate: text("from_date").notNull(),
+    toDate: text("to_date"),
+    note: text("note"),
+    createdAt: createdAt(),
+    createdBy: text("created_by"),
+    updatedAt: text("updated_at"),
+    updatedBy: text("updated_by"),
+    deletedAt: text("deleted_at"),
+    deletedBy: text("deleted_by"),
+  },
+  (t) => [index("request_pauses_request_idx").on(t.requestId)],
 );
 
 /** A ledger file uploaded for import, kept between its preview and its confirmation. */

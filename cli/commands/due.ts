@@ -13,8 +13,10 @@ function date(value: string, option: string): string {
 
 /** `due` (interfaces.md): one line on standard output, the steps on standard error with --explain. */
 export async function dueCommand(args: string[]): Promise<void> {
+  // "--extension -1" is a bad value, not an unknown option: join it so it is refused as such (exit 1).
+  const joined = args.flatMap((a, i) => (/^-\d/.test(a) && /^--(received|supplemented|extension|pause)$/.test(args[i - 1] ?? "") ? [] : /^--(received|supplemented|extension|pause)$/.test(a) && /^-\d/.test(args[i + 1] ?? "") ? [`${a}=${args[i + 1]}`] : [a]));
   const { values } = parseArgs({
-    args,
+    args: joined,
     options: {
       received: { type: "string" },
       supplemented: { type: "string" },

@@ -1,15 +1,43 @@
 import { expect, test } from "vitest";
+import cd from "chinese-days/dist/chinese-days.json";
 import { getDb } from "../../db";
+import { addDays } from "../dates";
 import { freshDatabase } from "../testing/db";
-import shipped from "./holidays-cn.json";
+import verified from "./holidays-cn.json";
 import { readCalendar } from "./store";
+import { buildCalendar, isWorkday } from "./workdays";
 
-test("a new database holds the shipped 2023–2026 calendars exactly", () => {
+const verifiedCalendar = buildCalendar(
+  Object.fromEntries(
+    Object.entries(verified.years).map(([y, v]) => [
+      y,
+      [...v.holidays.map((date) => ({ date, kind: "holiday" as const, name: null })), ...v.makeup_workdays.map((date) => ({ date, kind: "makeup" as const, name: null }))],
+    ]),
+  ),
+);
+
+test("a new database holds 2004–2026, and 2023–2026 equal the verified notices on every day", () => {
   freshDatabase();
   const calendar = readCalendar(getDb());
-  expect([...calendar.years].sort()).toEqual([2023, 2024, 2025, 2026]);
-  const holidays = Object.values(shipped.years).flatMap((y) => y.holidays);
-  const makeup = Object.values(shipped.years).flatMap((y) => y.makeup_workdays);
-  expect([...calendar.holidays].sort()).toEqual([...new Set(holidays)].sort());
-  expect([...calendar.makeup].sort()).toEqual([...new Set(makeup)].sort());
+  expect([...calendar.years].sort()).toEqual(Array.from({ length: 23 }, (_, i) => 2004 + i));
+  for (let d = "2023-01-01"; d <= "2026-12-31"; d = addDays(d, 1)) {
+    expect(isWorkday(calendar, d).workday, d).toBe(isWorkday(verifiedCalendar, d).workday);
+  }
+  expect(calendar.holidays.get("2024-10-01")).toBe("国庆节");
+  expect(calendar.makeup.get("2024-10-12")).toBe("国庆节");
+});
+
+test("the chinese-days package agrees with the verified notices for 2023–2026", () => {
+  const data = cd as { holidays: Record<string, string>; workdays: Record<string, string> };
+  const fromPackage = buildCalendar({
+    all: [
+      ...Object.keys(data.holidays).map((date) => ({ date, kind: "holiday" as const, name: null })),
+      ...Object.keys(data.workdays).map((date) => ({ date, kind: "makeup" as const, name: null })),
+    ],
+  });
+  for (let d = "2023-01-01"; d <= "2026-12-31"; d = addDays(d, 1)) {
+    const weekendRest = isWorkday(verifiedCalendar, d);
+    const pkg = fromPackage.makeup.has(d) || (!fromPackage.holidays.has(d) && ![0, 6].includes(new Date(`${d}T00:00:00Z`).getUTCDay()));
+    expect(pkg, d).toBe(weekendRest.workday);
+  }
 });

@@ -1,44 +1,91 @@
 import { addDays, weekday } from "../dates";
+import { PAUSE_KIND_LABELS, type PauseKind, REPLY_DELIVERY_DAY, REPLY_DELIVERY_LABELS, type ReplyDelivery } from "./codes";
+import { provisionalHolidays } from "./provisional";
 
 /**
- * Working days (domain.md A4): Monday–Friday not listed as a holiday, plus the weekend days
- * listed as 调休 make-up working days, from the State Council's notice of each year. A year
- * with no notice loaded is provisional: weekends and the fixed-date statutory holidays only
- * (元旦, 劳动节 1–2 May, 国庆 1–3 October), and every date that depends on it says so.
+ * The statutory clock's arithmetic (domain.md A4), pure: every function takes the calendar and
+ * returns the date together with the steps that produced it, in Chinese.
+ *
+ * Working day: Monday–Friday not listed as a holiday, plus the weekend days listed as 调休
+ * make-up working days, from the State Council's notice of each year. A year with no notice is
+ * provisional: the statutory holidays only (lunar ones converted), no make-up days, and every
+ * date that depends on it says so (暂定).
  */
-export type YearCalendar = { holidays: string[]; makeupWorkdays: string[] };
-/** Days listed by any notice (a notice may list a day of the year before, e.g. 31 December), and the years with a notice. */
-export type Calendar = { holidays: Set<string>; makeup: Set<string>; years: Set<number> };
+export type CalendarDay = { date: string; kind: "holiday" | "makeup"; name: string | null };
+export type Calendar = { holidays: Map<string, string | null>; makeup: Map<string, string | null>; years: Set<number> };
 
-export function buildCalendar(years: Record<string, YearCalendar>): Calendar {
-  const calendar: Calendar = { holidays: new Set(), makeup: new Set(), years: new Set() };
-  for (const [year, y] of Object.entries(years)) {
+/** Days listed by any notice (a notice may list a day of the year before, e.g. 31 December), and the years with a notice. */
+export function buildCalendar(years: Record<string, CalendarDay[]>): Calendar {
+  const calendar: Calendar = { holidays: new Map(), makeup: new Map(), years: new Set() };
+  for (const [year, days] of Object.entries(years)) {
     calendar.years.add(Number(year));
-    y.holidays.forEach((d) => calendar.holidays.add(d));
-    y.makeupWorkdays.forEach((d) => calendar.makeup.add(d));
+    for (const day of days) (day.kind === "holiday" ? calendar.holidays : calendar.makeup).set(day.date, day.name);
   }
   return calendar;
 }
 
-const PROVISIONAL_FIXED = ["01-01", "05-01", "05-02", "10-01", "10-02", "10-03"];
+export type DayKind = "makeup" | "holiday" | "weekend" | "weekday";
+export type Day = { workday: boolean; provisional: boolean; reason: DayKind; name: string | null };
 
-export function isWorkday(calendar: Calendar, date: string): { workday: boolean; provisional: boolean; reason: "makeup" | "holiday" | "weekend" | "weekday" } {
-  const dow = weekday(date);
-  if (calendar.makeup.has(date)) return { workday: true, provisional: false, reason: "makeup" };
-  if (calendar.holidays.has(date)) return { workday: false, provisional: false, reason: "holiday" };
-  if (calendar.years.has(Number(date.slice(0, 4)))) {
-    return dow === 0 || dow === 6 ? { workday: false, provisional: false, reason: "weekend" } : { workday: true, provisional: false, reason: "weekday" };
+export function isWorkday(calendar: Calendar, date: string): Day {
+  const weekend = weekday(date) === 0 || weekday(date) === 6;
+  if (calendar.makeup.has(date)) return { workday: true, provisional: false, reason: "makeup", name: calendar.makeup.get(date) ?? null };
+  if (calendar.holidays.has(date)) return { workday: false, provisional: false, reason: "holiday", name: calendar.holidays.get(date) ?? null };
+  const year = Number(date.slice(0, 4));
+  const provisional = !calendar.years.has(year);
+  if (provisional) {
+    const name = provisionalHolidays(year).get(date);
+    if (name) return { workday: false, provisional, reason: "holiday", name };
   }
-  if (PROVISIONAL_FIXED.includes(date.slice(5))) return { workday: false, provisional: true, reason: "holiday" };
-  return dow === 0 || dow === 6 ? { workday: false, provisional: true, reason: "weekend" } : { workday: true, provisional: true, reason: "weekday" };
+  return weekend ? { workday: false, provisional, reason: "weekend", name: null } : { workday: true, provisional, reason: "weekday", name: null };
 }
 
+/**
+ * One stretch of the count: the days after the start are cut into consecutive segments of the
+ * same kind (and holiday name); `counted` is the number of working days counted when it ends.
+ */
+export type Segment = { from: string; to: string; kind: DayKind; name: string | null; days: number; counted: number; provisional: boolean };
 export type Step = { date: string; note: string };
-export type DueResult = { date: string; provisional: boolean; steps: Step[] };
+export type DueResult = { date: string; provisional: boolean; steps: Step[]; segments: Segment[] };
 
-/** The n-th working day after d; d itself never counts (民法典 Art 201). */
+const WEEKDAY_CN = ["日", "一", "二", "三", "四", "五", "六"];
+
+/** "10月1日" — the month and day, as the explanation reads. */
+export function monthDay(date: string): string {
+  return `${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+}
+
+function span(from: string, to: string): string {
+  if (from === to) return monthDay(from);
+  if (from.slice(0, 7) === to.slice(0, 7)) return `${monthDay(from)}–${Number(to.slice(8, 10))}日`;
+  return `${monthDay(from)}–${monthDay(to)}`;
+}
+
+function segmentNote(s: Segment): string | null {
+  const mark = s.provisional ? "（暂定）" : "";
+  if (s.kind === "makeup") return `${span(s.from, s.to)}（星期${WEEKDAY_CN[weekday(s.from)]}）${s.name ?? ""}调休上班，计入${mark}`;
+  if (s.kind === "holiday") return `${span(s.from, s.to)} ${s.name ?? "法定节假日"}放假，不计${mark}`;
+  return null;
+}
+
+/**
+ * For reading: a weekend next to a holiday is part of the holiday block as the notice states it
+ * ("6月8日至10日放假"), even where the notice's list names only the weekday.
+ */
+function displayBlocks(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const last = out.at(-1);
+    if (last && s.kind === "weekend" && last.kind === "holiday") last.to = s.to;
+    else if (last && s.kind === "holiday" && last.kind === "weekend") out[out.length - 1] = { ...s, from: last.from };
+    else out.push({ ...s });
+  }
+  return out;
+}
+
+/** The n-th working day after d; d itself never counts (民法典 Art 201), whether or not it is a working day. */
 export function addWorkdays(calendar: Calendar, start: string, n: number): DueResult {
-  const steps: Step[] = [{ date: start, note: `${start} 当日不计，次日起算` }];
+  const segments: Segment[] = [];
   let date = start;
   let counted = 0;
   let provisional = false;
@@ -46,40 +93,104 @@ export function addWorkdays(calendar: Calendar, start: string, n: number): DueRe
     date = addDays(date, 1);
     const day = isWorkday(calendar, date);
     provisional ||= day.provisional;
-    if (day.workday) {
-      counted++;
-      if (day.reason === "makeup") steps.push({ date, note: `${date} 调休上班，计入（第 ${counted} 个工作日）` });
-    } else if (day.reason === "holiday") steps.push({ date, note: `${date} 法定节假日，不计${day.provisional ? "（暂定）" : ""}` });
-  }
-  steps.push({ date, note: `第 ${n} 个工作日：${date}${provisional ? "（暂定）" : ""}` });
-  return { date, provisional, steps };
-}
-
-/** Working days inside the pause intervals — after each first day, up to and including its last; overlaps once. */
-export function pausedWorkdays(calendar: Calendar, pauses: { from: string; to: string }[]): { days: number; provisional: boolean } {
-  const seen = new Set<string>();
-  let provisional = false;
-  for (const { from, to } of pauses) {
-    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
-      if (seen.has(d)) continue;
-      const day = isWorkday(calendar, d);
-      provisional ||= day.provisional;
-      if (day.workday) seen.add(d);
+    if (day.workday) counted++;
+    const last = segments.at(-1);
+    if (last && last.kind === day.reason && last.name === day.name && last.provisional === day.provisional) {
+      last.to = date;
+      last.days++;
+      last.counted = counted;
+    } else {
+      segments.push({ from: date, to: date, kind: day.reason, name: day.name, days: 1, counted, provisional: day.provisional });
     }
   }
-  return { days: seen.size, provisional };
+  const steps: Step[] = [{ date: start, note: `${start} 当日不计，次日起算` }];
+  for (const s of displayBlocks(segments)) {
+    const note = segmentNote(s);
+    if (note) steps.push({ date: s.from, note });
+  }
+  steps.push({ date, note: `第 ${n} 个工作日：${date}${provisional ? "（暂定：该年放假安排尚未录入）" : ""}` });
+  return { date, provisional, steps, segments };
 }
 
-/** The reply due date of A4: 20 working days from the clock start, plus extension and paused days. */
-export function replyDue(calendar: Calendar, input: { received: string; supplemented?: string; extension?: number; pauses?: { from: string; to: string }[] }): DueResult {
+export type Pause = { from: string; to: string; kind?: PauseKind };
+
+/** Working days inside the pause intervals — after each first day, up to and including its last; overlaps once. */
+export function pausedWorkdays(calendar: Calendar, pauses: Pause[]): { days: number; provisional: boolean; each: number[] } {
+  const seen = new Set<string>();
+  let provisional = false;
+  const each: number[] = [];
+  for (const { from, to } of pauses) {
+    let mine = 0;
+    for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
+      const day = isWorkday(calendar, d);
+      provisional ||= day.provisional;
+      if (!day.workday || seen.has(d)) continue;
+      seen.add(d);
+      mine++;
+    }
+    each.push(mine);
+  }
+  return { days: seen.size, provisional, each };
+}
+
+export type ReplyDueInput = {
+  received: string;
+  /** The day the supplemented application arrived: the clock restarts from it. */
+  supplemented?: string | null;
+  /** Approved extension, 0–20 working days. */
+  extension?: number;
+  pauses?: Pause[];
+  /** Art 35: a later reply date the agency set, with the notice recorded. */
+  delayedTo?: string | null;
+};
+
+/** The reply due date of A4: 20 working days from the clock start, plus the extension and the paused working days. */
+export function replyDue(calendar: Calendar, input: ReplyDueInput): DueResult & { unextended: string } {
   const start = input.supplemented ?? input.received;
   const extension = input.extension ?? 0;
-  const paused = pausedWorkdays(calendar, input.pauses ?? []);
+  const pauses = input.pauses ?? [];
+  const paused = pausedWorkdays(calendar, pauses);
   const total = 20 + extension + paused.days;
-  const result = addWorkdays(calendar, start, total);
   const head: Step[] = [
-    { date: start, note: input.supplemented ? `补正后收到申请 ${start}，期限重新起算` : `收到申请 ${start}` },
-    { date: start, note: `20 个工作日${extension ? ` + 延长 ${extension} 个工作日` : ""}${paused.days ? ` + 中止计算 ${paused.days} 个工作日` : ""} = ${total} 个工作日` },
+    input.supplemented
+      ? { date: start, note: `收到申请 ${input.received}；补正后的申请于 ${start} 收到，期限自此重新起算` }
+      : { date: start, note: `收到申请 ${start}` },
   ];
-  return { date: result.date, provisional: result.provisional || paused.provisional, steps: [...head, ...result.steps] };
+  pauses.forEach((p, i) => {
+    const what = p.kind ? PAUSE_KIND_LABELS[p.kind] : "中止计算";
+    const overlap = paused.each[i] < countWorkdaysAfter(calendar, p.from, p.to) ? "（与其他中止期重叠的日子只计一次）" : "";
+    head.push({ date: p.from, note: `${what} ${p.from} 至 ${p.to}：不计入 ${paused.each[i]} 个工作日${overlap}` });
+  });
+  if (extension) head.push({ date: start, note: `经批准延长答复期限 ${extension} 个工作日` });
+  head.push({
+    date: start,
+    note: total === 20 ? "答复期限为 20 个工作日" : `应计 20${extension ? ` + ${extension}（延长）` : ""}${paused.days ? ` + ${paused.days}（中止）` : ""} = ${total} 个工作日`,
+  });
+  const counted = addWorkdays(calendar, start, total);
+  const unextended = extension ? addWorkdays(calendar, start, 20 + paused.days).date : counted.date;
+  const steps = [...head, ...counted.steps];
+  let date = counted.date;
+  if (input.delayedTo && input.delayedTo > date) {
+    date = input.delayedTo;
+    steps.push({ date, note: `依条例第三十五条另行确定答复日期：${date}（已告知申请人）` });
+  }
+  return { date, unextended, provisional: counted.provisional || paused.provisional, steps, segments: counted.segments };
+}
+
+function countWorkdaysAfter(calendar: Calendar, from: string, to: string): number {
+  let n = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkday(calendar, d).workday) n++;
+  return n;
+}
+
+/** 补正: the notice is due within 7 working days of the receipt, given once (A4). */
+export function supplementNoticeDue(calendar: Calendar, received: string): DueResult {
+  return addWorkdays(calendar, received, 7);
+}
+
+/** On time means delivered by the due date (A4): signed for, posted, or sent on or before it. */
+export function deliveryOnTime(due: string, delivery: ReplyDelivery, deliveredDate: string): { onTime: boolean; note: string } {
+  const onTime = deliveredDate <= due;
+  const note = `${REPLY_DELIVERY_LABELS[delivery]}，以${REPLY_DELIVERY_DAY[delivery]} ${deliveredDate} 计，${onTime ? "未超过" : "超过"}答复期限 ${due}：${onTime ? "按期答复" : "逾期答复"}`;
+  return { onTime, note };
 }

@@ -13,6 +13,7 @@ import { openPii } from "../requests/pii";
 import { type LedgerIssue, type LedgerRecord, parseLedger } from "./parse";
 import { currentCalendar } from "../calendar/queries";
 import { isWorkday } from "../calendar/workdays";
+import { refreshClock } from "../clock/store";
 import { readImportTable } from "./read";
 import { writeLedgerCsv, writeLedgerXlsx } from "./write";
 
@@ -170,6 +171,7 @@ export async function importRequestLedger(
           createdBy: actor.id,
         })
         .run();
+      if (!record.outcome) refreshClock(tx, calendar, id);
       recordEvent(tx, actor, id, "imported", `由台账导入（${input.filename}）`);
       recordAudit(tx, actor, { action: "request.import", objectType: "request", objectId: id, agencyId: agency.id, after: { ...record } });
     }

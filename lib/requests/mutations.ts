@@ -8,6 +8,8 @@ import { can, type Permission } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { canReadAgency } from "../agencies/queries";
 import { AppError } from "../errors";
+import { currentCalendar } from "../calendar/queries";
+import { refreshClock } from "../clock/store";
 import { sealPii } from "../pii/crypto";
 import type { Outcome } from "./codes";
 import { outcomeProblem, OUTCOME_LABELS } from "./outcomes";
@@ -20,7 +22,7 @@ export function recordEvent(tx: Tx, actor: Actor, requestId: string, kind: strin
     .run();
 }
 
-function assertCan(actor: Actor, permission: Permission, message: string) {
+export function assertCan(actor: Actor, permission: Permission, message: string) {
   if (actor.role !== "system" && !can(actor.role, permission)) throw new AppError("FORBIDDEN", message);
 }
 
@@ -79,6 +81,7 @@ export function createRequest(actor: Actor, input: CreateRequestInput): { id: st
         createdBy: actor.id,
       })
       .run();
+    refreshClock(tx, currentCalendar(tx), id);
     recordEvent(tx, actor, id, "registered", `登记申请，收到申请之日 ${input.receivedDate}`);
     recordAudit(tx, actor, { action: "request.create", objectType: "request", objectId: id, agencyId, after: { ...input } });
     return { id };
@@ -86,7 +89,7 @@ export function createRequest(actor: Actor, input: CreateRequestInput): { id: st
 }
 
 /** Loads a request for a change, inside the transaction, scoped and version-checked. */
-function loadForChange(tx: Tx, actor: Actor, id: string, version: number): RequestRow {
+export function loadForChange(tx: Tx, actor: Actor, id: string, version: number): RequestRow {
   const row = tx.select().from(requests).where(eq(requests.id, id)).get();
   if (!row || row.deletedAt || !canReadAgency(actor, row.agencyId)) throw new AppError("NOT_FOUND", "申请不存在或无权查看");
   if (row.version !== version) {
@@ -101,7 +104,7 @@ function loadForChange(tx: Tx, actor: Actor, id: string, version: number): Reque
 }
 
 /** Applies a patch with optimistic locking: `version` must still be the one the user edited. */
-function applyChange(tx: Tx, actor: Actor, before: RequestRow, patch: Partial<typeof requests.$inferInsert>, action: string): RequestRow {
+export function applyChange(tx: Tx, actor: Actor, before: RequestRow, patch: Partial<typeof requests.$inferInsert>, action: string): RequestRow {
   const now = new Date().toISOString();
   const result = tx
     .update(requests)
@@ -124,6 +127,7 @@ export function updateRequest(actor: Actor, id: string, input: UpdateRequestInpu
       throw new AppError("INVALID", "收到申请之日不能晚于办结日期", "receivedDate");
     }
     const after = applyChange(tx, actor, before, { ...fields, ...sealedPii({ idNumber, creditCode, phone }) }, "request.update");
+    refreshClock(tx, currentCalendar(tx), id);
     const changed = Object.keys(fields).filter((k) => JSON.stringify(before[k as keyof RequestRow] ?? null) !== JSON.stringify(after[k as keyof RequestRow] ?? null));
     recordEvent(tx, actor, id, "updated", changed.length ? `修改登记信息（${changed.length} 项）` : "修改登记信息", { fields: changed });
   });
@@ -154,6 +158,7 @@ export function concludeRequest(actor: Actor, id: string, input: ConcludeInput):
       },
       before.outcome ? "request.reconclude" : "request.conclude",
     );
+    refreshClock(tx, currentCalendar(tx), id);
     const label = OUTCOME_LABELS[input.outcome as Outcome];
     recordEvent(tx, actor, id, before.outcome ? "reconcluded" : "concluded", `${before.outcome ? "更正办理结果" : "办结"}：${label}，办结日期 ${input.concludedDate}`, {
       outcome: input.outcome,
@@ -170,6 +175,7 @@ export function withdrawRequest(actor: Actor, id: string, input: { version: numb
     if (before.outcome) throw new AppError("INVALID", "此申请已办结，不能再登记撤回");
     if (input.withdrawnDate < before.receivedDate) throw new AppError("INVALID", `撤回日期不能早于收到申请之日 ${before.receivedDate}`, "withdrawnDate");
     applyChange(tx, actor, before, { outcome: "other_other", concludedDate: input.withdrawnDate, status: "concluded" }, "request.withdraw");
+    refreshClock(tx, currentCalendar(tx), id);
     recordEvent(tx, actor, id, "withdrawn", `申请人撤回申请（${input.withdrawnDate}），按“其他处理·其他”办结`, { reason: input.reason ?? null });
   });
 }

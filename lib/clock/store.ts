@@ -1,0 +1,81 @@
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import type { Db, Tx } from "../../db";
+import { readCalendar } from "../calendar/store";
+import { requestPauses, requests, type RequestRow } from "../../db/schema";
+import type { Calendar } from "../calendar/workdays";
+import { todayInChina } from "../dates";
+import { type ClockFacts, clockOf, storedDue } from "./view";
+
+type PauseFacts = ClockFacts["pauses"];
+
+export function livePauses(tx: Tx, requestIds: string[]): Map<string, (PauseFacts[number] & { id: string; note: string | null })[]> {
+  const byRequest = new Map<string, (PauseFacts[number] & { id: string; note: string | null })[]>();
+  if (requestIds.length === 0) return byRequest;
+  for (let i = 0; i < requestIds.length; i += 500) {
+    const rows = tx
+      .select({ id: requestPauses.id, requestId: requestPauses.requestId, kind: requestPauses.kind, fromDate: requestPauses.fromDate, toDate: requestPauses.toDate, note: requestPauses.note })
+      .from(requestPauses)
+      .where(and(inArray(requestPauses.requestId, requestIds.slice(i, i + 500)), isNull(requestPauses.deletedAt)))
+      .orderBy(asc(requestPauses.fromDate), asc(requestPauses.createdAt))
+      .all();
+    for (const { requestId, ...p } of rows) byRequest.set(requestId, [...(byRequest.get(requestId) ?? []), p]);
+  }
+  return byRequest;
+}
+
+export function factsOf(row: RequestRow, pauses: PauseFacts): ClockFacts {
+  return {
+    receivedDate: row.receivedDate,
+    supplementNoticeDate: row.supplementNoticeDate,
+    supplementDeadline: row.supplementDeadline,
+    supplementedDate: row.supplementedDate,
+    extensionDays: row.extensionDays,
+    delayedReplyDate: row.delayedReplyDate,
+    outcome: row.outcome,
+    replyDelivery: row.replyDelivery,
+    replyDeliveredDate: row.replyDeliveredDate,
+    pauses,
+  };
+}
+
+/** Recomputes the stored due date of one request (inside the caller's transaction). Derived data: no version, no audit. */
+export function refreshClock(tx: Tx, calendar: Calendar, requestId: string): void {
+  const row = tx.select().from(requests).where(eq(requests.id, requestId)).get();
+  if (!row) return;
+  const stored = storedDue(clockOf(calendar, factsOf(row, livePauses(tx, [requestId]).get(requestId) ?? []), todayInChina()));
+  if (stored.dueDate !== row.dueDate || stored.dueProvisional !== row.dueProvisional || stored.clockStopped !== row.clockStopped) {
+    tx.update(requests).set(stored).where(eq(requests.id, requestId)).run();
+  }
+}
+
+export type MovedDue = { requestId: string; agencyId: string; serial: string; before: string | null; after: string | null };
+
+/**
+ * After a calendar change: recomputes every open request's due date and returns those whose
+ * date moved (or became or stopped being provisional).
+ */
+export function recomputeOpenClocks(tx: Tx, calendar: Calendar): MovedDue[] {
+  const open = tx.select().from(requests).where(sql`${requests.deletedAt} IS NULL AND ${requests.outcome} IS NULL`).all();
+  const pauses = livePauses(tx, open.map((r) => r.id));
+  const today = todayInChina();
+  const moved: MovedDue[] = [];
+  for (const row of open) {
+    const stored = storedDue(clockOf(calendar, factsOf(row, pauses.get(row.id) ?? []), today));
+    if (stored.dueDate === row.dueDate && stored.dueProvisional === row.dueProvisional && stored.clockStopped === row.clockStopped) continue;
+    tx.update(requests).set(stored).where(eq(requests.id, row.id)).run();
+    if (stored.dueDate !== row.dueDate) moved.push({ requestId: row.id, agencyId: row.agencyId, serial: row.serial, before: row.dueDate, after: stored.dueDate });
+  }
+  return moved;
+}
+
+/** Open requests recorded before due dates were stored (or by a bulk load) get theirs when the database opens. */
+export function fillMissingClocks(db: Db): void {
+  const missing = db
+    .select({ id: requests.id })
+    .from(requests)
+    .where(sql`${requests.deletedAt} IS NULL AND ${requests.outcome} IS NULL AND ${requests.dueDate} IS NULL AND ${requests.clockStopped} = 0`)
+    .all();
+  if (missing.length === 0) return;
+  const calendar = readCalendar(db);
+  db.transaction((tx) => missing.forEach(({ id }) => refreshClock(tx, calendar, id)), { behavior: "immediate" });
+}
