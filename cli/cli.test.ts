@@ -144,6 +144,9 @@ describe("cli agency add / user add", () => {
     const provisional = cli(["due", "--received", "2026-12-20", "--explain"]);
     expect(provisional.stdout).toMatch(/^\d{4}-\d{2}-\d{2} provisional\n$/);
     expect(provisional.stderr).toContain("暂定");
+  }, 120_000);
+
+  test("due: malformed dates and values exit 1 with nothing on standard output; usage errors exit 2", () => {
     for (const bad of [
       ["--received", "2024-02-30"],
       ["--received", "20240927"],

@@ -13,3 +13,36 @@ const STATUS_STYLE: Record<RequestStatus, string> = {
 export function StatusBadge({ status }: { status: RequestStatus }) {
   return <span className={`inline-block whitespace-nowrap rounded border px-1.5 py-0.5 text-xs ${STATUS_STYLE[status]}`}>{REQUEST_STATUS_LABELS[status]}</span>;
 }
+
+/** How urgent a due date is: working days left (negative: overdue). 5 and 2 are the warning thresholds of A4. */
+function urgency(left: number): { text: string; style: string } {
+  if (left < 0) return { text: `逾期 ${-left} 个工作日`, style: "bg-red-600 text-white border-red-700" };
+  if (left === 0) return { text: "今日到期", style: "bg-red-50 text-red-800 border-red-300" };
+  if (left <= 2) return { text: `剩 ${left} 个工作日`, style: "bg-orange-50 text-orange-800 border-orange-300" };
+  if (left <= 5) return { text: `剩 ${left} 个工作日`, style: "bg-amber-50 text-amber-800 border-amber-200" };
+  return { text: `剩 ${left} 个工作日`, style: "bg-white text-slate-600 border-slate-200" };
+}
+
+export function DueBadge({ left }: { left: number }) {
+  const { text, style } = urgency(left);
+  return (
+    <span data-testid="due-badge" className={`inline-block whitespace-nowrap rounded border px-1.5 py-0.5 text-xs ${style}`}>
+      {text}
+    </span>
+  );
+}
+
+/** The register's due-date cell: the date, how long is left, 暂定 when it rests on a provisional calendar. */
+export function DueCell({ dueDate, provisional, stopped, left }: { dueDate: string | null; provisional: boolean; stopped: boolean; left: number | null }) {
+  if (stopped) return <span className="whitespace-nowrap text-xs text-violet-700">期限中止</span>;
+  if (!dueDate) return <span className="text-slate-400">—</span>;
+  return (
+    <span className="flex flex-col items-start gap-0.5">
+      <span className="whitespace-nowrap">
+        {dueDate}
+        {provisional ? <span className="ml-1 text-xs text-amber-700" title="该年放假安排尚未录入，按法定节假日暂定">暂定</span> : null}
+      </span>
+      {left !== null ? <DueBadge left={left} /> : null}
+    </span>
+  );
+}

@@ -6,6 +6,10 @@ const inputClass =
 
 type FieldProps = {
   name: string;
+  /** When one page holds several forms with the same field name. */
+  id?: string;
+  /** The label is read by screen readers only (a table whose headers already say it). */
+  srLabel?: boolean;
   label: string;
   state: ActionState;
   hint?: string;
@@ -21,13 +25,13 @@ export function echoed(state: ActionState, name: string, fallback = ""): string 
 }
 
 /** A labelled input whose error sits under it, tied by aria-describedby (style.md). */
-export function TextField({ name, label, state, hint, defaultValue, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
+export function TextField({ name, label, state, hint, defaultValue, id: givenId, srLabel, ...input }: FieldProps & InputHTMLAttributes<HTMLInputElement>) {
   const error = fieldError(state, name);
-  const id = `f-${name}`;
+  const id = givenId ?? `f-${name}`;
   const type = input.type ?? "text";
   return (
     <div className="space-y-1">
-      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+      <label htmlFor={id} className={srLabel ? "sr-only" : "block text-sm font-medium text-slate-700"}>
         {label}
         {input.required ? <span className="ml-0.5 text-red-600" aria-hidden="true">*</span> : null}
       </label>
@@ -62,10 +66,11 @@ export function SelectField({
   options,
   defaultValue,
   hint,
+  id: givenId,
   ...select
 }: FieldProps & SelectHTMLAttributes<HTMLSelectElement> & { options: { value: string; label: string }[] }) {
   const error = fieldError(state, name);
-  const id = `f-${name}`;
+  const id = givenId ?? `f-${name}`;
   return (
     <div className="space-y-1">
       <label htmlFor={id} className="block text-sm font-medium text-slate-700">

@@ -10,6 +10,7 @@ const ITEMS: { href: string; label: string; permission?: Permission }[] = [
   { href: `/reports/${new Date().getUTCFullYear()}`, label: "年度报告", permission: "reports.read" },
   { href: "/admin/agencies", label: "机构管理", permission: "admin.agencies" },
   { href: "/admin/users", label: "用户管理", permission: "admin.users" },
+  { href: "/admin/calendar", label: "节假日安排", permission: "admin.calendar" },
   { href: "/admin/audit", label: "审计日志", permission: "audit.read" },
 ];
 

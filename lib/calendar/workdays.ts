@@ -172,7 +172,7 @@ export function replyDue(calendar: Calendar, input: ReplyDueInput): DueResult & 
   let date = counted.date;
   if (input.delayedTo && input.delayedTo > date) {
     date = input.delayedTo;
-    steps.push({ date, note: `依条例第三十五条另行确定答复日期：${date}（已告知申请人）` });
+    steps.push({ date, note: `依条例第三十五条确定延迟答复的期限：${date}（已告知申请人）` });
   }
   return { date, unextended, provisional: counted.provisional || paused.provisional, steps, segments: counted.segments };
 }

@@ -40,6 +40,12 @@ function assertOpen(row: RequestRow, what: string) {
   if (row.outcome) throw new AppError("INVALID", `此申请已办结，不能再登记${what}`);
 }
 
+/** What is recorded here has happened: a date after today (in Beijing) is a typing mistake. */
+function notFuture(date: string | undefined, field: string, label: string) {
+  const today = todayInChina();
+  if (date && date > today) throw new AppError("INVALID", `${label}（${date}）不能晚于今天（${today}）`, field);
+}
+
 function notBefore(date: string, floor: string, field: string, label: string, floorLabel: string) {
   if (date < floor) throw new AppError("INVALID", `${label}（${date}）不能早于${floorLabel}（${floor}）`, field);
 }
@@ -48,13 +54,16 @@ function notBefore(date: string, floor: string, field: string, label: string, fl
 export function recordSupplementNotice(actor: Actor, id: string, input: SupplementNoticeInput): void {
   change(actor, id, input.version, ({ tx, before }) => {
     assertOpen(before, "补正告知");
-    if (before.supplementNoticeDate) throw new AppError("INVALID", `已于 ${before.supplementNoticeDate} 告知补正；补正应一次性告知，不能再次告知`, "noticeDate");
-    notBefore(input.noticeDate, before.receivedDate, "noticeDate", "告知补正日期", "收到申请之日");
-    if (input.deadline <= input.noticeDate) throw new AppError("INVALID", `补正期限（${input.deadline}）应晚于告知补正日期（${input.noticeDate}）`, "deadline");
+    if (before.supplementNoticeDate) throw new AppError("INVALID", `已于 ${before.supplementNoticeDate} 告知补正；补正应一次性告知，不能再次告知`, "supplementNoticeDate");
+    notFuture(input.supplementNoticeDate, "supplementNoticeDate", "告知补正日期");
+    notBefore(input.supplementNoticeDate, before.receivedDate, "supplementNoticeDate", "告知补正日期", "收到申请之日");
+    if (input.supplementDeadline <= input.supplementNoticeDate) {
+      throw new AppError("INVALID", `补正期限（${input.supplementDeadline}）应晚于告知补正日期（${input.supplementNoticeDate}）`, "supplementDeadline");
+    }
     const due = clockNow(tx, before).supplementNoticeDue.date;
-    applyChange(tx, actor, before, { supplementNoticeDate: input.noticeDate, supplementDeadline: input.deadline }, "request.supplement_notice");
-    const late = input.noticeDate > due ? `（超过 7 个工作日的告知期限 ${due}）` : "";
-    recordEvent(tx, actor, id, "supplement_notice", `告知补正（${input.noticeDate}），补正期限 ${input.deadline}${late}`);
+    applyChange(tx, actor, before, { supplementNoticeDate: input.supplementNoticeDate, supplementDeadline: input.supplementDeadline }, "request.supplement_notice");
+    const late = input.supplementNoticeDate > due ? `（超过 7 个工作日的告知期限 ${due}）` : "";
+    recordEvent(tx, actor, id, "supplement_notice", `告知补正（${input.supplementNoticeDate}），补正期限 ${input.supplementDeadline}${late}`);
   });
 }
 
@@ -63,6 +72,7 @@ export function recordSupplemented(actor: Actor, id: string, input: { version: n
   change(actor, id, input.version, ({ tx, before }) => {
     assertOpen(before, "补正");
     if (!before.supplementNoticeDate) throw new AppError("INVALID", "尚未登记告知补正，不能登记收到补正", "supplementedDate");
+    notFuture(input.supplementedDate, "supplementedDate", "收到补正日期");
     notBefore(input.supplementedDate, before.supplementNoticeDate, "supplementedDate", "收到补正日期", "告知补正日期");
     applyChange(tx, actor, before, { supplementedDate: input.supplementedDate }, "request.supplemented");
     recordEvent(tx, actor, id, "supplemented", `收到补正后的申请（${input.supplementedDate}），答复期限重新起算`);
@@ -73,17 +83,19 @@ export function addPause(actor: Actor, id: string, input: PauseInput): void {
   change(actor, id, input.version, ({ tx, before }) => {
     assertOpen(before, "中止计算");
     const start = before.supplementedDate ?? before.receivedDate;
-    notBefore(input.fromDate, start, "fromDate", "中止开始日期", before.supplementedDate ? "收到补正之日" : "收到申请之日");
-    if (input.toDate) notBefore(input.toDate, input.fromDate, "toDate", "中止结束日期", "开始日期");
-    if (!input.toDate && livePauses(tx, [id]).get(id)?.some((p) => p.toDate === null && p.kind === input.kind)) {
-      throw new AppError("INVALID", `已有一项尚未结束的“${PAUSE_KIND_LABELS[input.kind]}”，请先登记其结束日期`, "kind");
+    notFuture(input.pauseFrom, "pauseFrom", "中止开始日期");
+    notFuture(input.pauseTo, "pauseTo", "中止结束日期");
+    notBefore(input.pauseFrom, start, "pauseFrom", "中止开始日期", before.supplementedDate ? "收到补正之日" : "收到申请之日");
+    if (input.pauseTo) notBefore(input.pauseTo, input.pauseFrom, "pauseTo", "中止结束日期", "开始日期");
+    if (!input.pauseTo && livePauses(tx, [id]).get(id)?.some((p) => p.toDate === null && p.kind === input.pauseKind)) {
+      throw new AppError("INVALID", `已有一项尚未结束的“${PAUSE_KIND_LABELS[input.pauseKind]}”，请先登记其结束日期`, "pauseKind");
     }
     const pauseId = randomUUID();
-    const row = { id: pauseId, requestId: id, kind: input.kind, fromDate: input.fromDate, toDate: input.toDate ?? null, note: input.note ?? null, createdBy: actor.id };
+    const row = { id: pauseId, requestId: id, kind: input.pauseKind, fromDate: input.pauseFrom, toDate: input.pauseTo ?? null, note: input.pauseNote ?? null, createdBy: actor.id };
     tx.insert(requestPauses).values(row).run();
     applyChange(tx, actor, before, {}, "request.pause");
     recordAudit(tx, actor, { action: "pause.create", objectType: "request_pause", objectId: pauseId, agencyId: before.agencyId, after: row });
-    recordEvent(tx, actor, id, "paused", `${PAUSE_KIND_LABELS[input.kind]}：${input.fromDate} 起${input.toDate ? `至 ${input.toDate}` : "（尚未结束）"}中止计算答复期限`, { pauseId });
+    recordEvent(tx, actor, id, "paused", `${PAUSE_KIND_LABELS[input.pauseKind]}：${input.pauseFrom} 起${input.pauseTo ? `至 ${input.pauseTo}` : "（尚未结束）"}中止计算答复期限`, { pauseId });
   });
 }
 
@@ -93,27 +105,28 @@ function loadPause(tx: Tx, requestId: string, pauseId: string) {
   return pause;
 }
 
-export function endPause(actor: Actor, id: string, input: { version: number; pauseId: string; toDate: string }): void {
+export function endPause(actor: Actor, id: string, input: { version: number; pauseId: string; pauseEnd: string }): void {
   change(actor, id, input.version, ({ tx, before }) => {
     const pause = loadPause(tx, id, input.pauseId);
-    notBefore(input.toDate, pause.fromDate, "toDate", "中止结束日期", "开始日期");
+    notFuture(input.pauseEnd, "pauseEnd", "中止结束日期");
+    notBefore(input.pauseEnd, pause.fromDate, "pauseEnd", "中止结束日期", "开始日期");
     const now = new Date().toISOString();
-    tx.update(requestPauses).set({ toDate: input.toDate, updatedAt: now, updatedBy: actor.id }).where(eq(requestPauses.id, pause.id)).run();
+    tx.update(requestPauses).set({ toDate: input.pauseEnd, updatedAt: now, updatedBy: actor.id }).where(eq(requestPauses.id, pause.id)).run();
     applyChange(tx, actor, before, {}, "request.pause_end");
-    recordAudit(tx, actor, { action: "pause.update", objectType: "request_pause", objectId: pause.id, agencyId: before.agencyId, before: pause, after: { ...pause, toDate: input.toDate } });
-    recordEvent(tx, actor, id, "pause_ended", `${PAUSE_KIND_LABELS[pause.kind]}于 ${input.toDate} 结束，恢复计算答复期限`, { pauseId: pause.id });
+    recordAudit(tx, actor, { action: "pause.update", objectType: "request_pause", objectId: pause.id, agencyId: before.agencyId, before: pause, after: { ...pause, toDate: input.pauseEnd } });
+    recordEvent(tx, actor, id, "pause_ended", `${PAUSE_KIND_LABELS[pause.kind]}于 ${input.pauseEnd} 结束，恢复计算答复期限`, { pauseId: pause.id });
   });
 }
 
 /** A pause recorded by mistake is withdrawn (kept, marked deleted), with a reason. */
-export function removePause(actor: Actor, id: string, input: { version: number; pauseId: string; reason: string }): void {
+export function removePause(actor: Actor, id: string, input: { version: number; pauseId: string; removeReason: string }): void {
   change(actor, id, input.version, ({ tx, before }) => {
     const pause = loadPause(tx, id, input.pauseId);
     const now = new Date().toISOString();
     tx.update(requestPauses).set({ deletedAt: now, deletedBy: actor.id }).where(eq(requestPauses.id, pause.id)).run();
     applyChange(tx, actor, before, {}, "request.pause_remove");
-    recordAudit(tx, actor, { action: "pause.delete", objectType: "request_pause", objectId: pause.id, agencyId: before.agencyId, before: pause, detail: { reason: input.reason } });
-    recordEvent(tx, actor, id, "pause_removed", `撤销中止记录（${PAUSE_KIND_LABELS[pause.kind]} ${pause.fromDate} 起）：${input.reason}`, { pauseId: pause.id });
+    recordAudit(tx, actor, { action: "pause.delete", objectType: "request_pause", objectId: pause.id, agencyId: before.agencyId, before: pause, detail: { reason: input.removeReason } });
+    recordEvent(tx, actor, id, "pause_removed", `撤销中止记录（${PAUSE_KIND_LABELS[pause.kind]} ${pause.fromDate} 起）：${input.removeReason}`, { pauseId: pause.id });
   });
 }
 
@@ -122,43 +135,49 @@ export function recordExtension(actor: Actor, id: string, input: ExtensionInput)
   change(actor, id, input.version, ({ tx, before }) => {
     assertOpen(before, "延期");
     const clock = clockNow(tx, before, { extensionDays: 0, delayedReplyDate: null });
-    if (!clock.due) throw new AppError("INVALID", "申请正在等待补正，答复期限尚未起算，不能登记延期", "days");
+    if (!clock.due) throw new AppError("INVALID", "申请正在等待补正，答复期限尚未起算，不能登记延期", "extensionDays");
     const unextended = clock.due.date;
-    notBefore(input.approvedDate, before.receivedDate, "approvedDate", "批准日期", "收到申请之日");
-    if (input.approvedDate > unextended) throw new AppError("INVALID", `延期应在原答复期限（${unextended}）届满前批准；批准日期 ${input.approvedDate} 已晚于该期限`, "approvedDate");
-    notBefore(input.noticeDate, input.approvedDate, "noticeDate", "告知申请人日期", "批准日期");
-    if (input.noticeDate > unextended) throw new AppError("INVALID", `延期应在原答复期限（${unextended}）届满前告知申请人`, "noticeDate");
+    notFuture(input.extensionApprovedDate, "extensionApprovedDate", "批准日期");
+    notFuture(input.extensionNoticeDate, "extensionNoticeDate", "告知申请人日期");
+    notBefore(input.extensionApprovedDate, before.receivedDate, "extensionApprovedDate", "批准日期", "收到申请之日");
+    if (input.extensionApprovedDate > unextended) {
+      throw new AppError("INVALID", `延期应在原答复期限（${unextended}）届满前批准；批准日期 ${input.extensionApprovedDate} 已晚于该期限`, "extensionApprovedDate");
+    }
+    notBefore(input.extensionNoticeDate, input.extensionApprovedDate, "extensionNoticeDate", "告知申请人日期", "批准日期");
+    if (input.extensionNoticeDate > unextended) throw new AppError("INVALID", `延期应在原答复期限（${unextended}）届满前告知申请人`, "extensionNoticeDate");
     applyChange(
       tx,
       actor,
       before,
-      { extensionDays: input.days, extensionApprovedBy: input.approvedBy, extensionApprovedDate: input.approvedDate, extensionNoticeDate: input.noticeDate },
+      { extensionDays: input.extensionDays, extensionApprovedBy: input.extensionApprovedBy, extensionApprovedDate: input.extensionApprovedDate, extensionNoticeDate: input.extensionNoticeDate },
       "request.extension",
     );
-    recordEvent(tx, actor, id, "extended", `经 ${input.approvedBy} 于 ${input.approvedDate} 批准延长答复期限 ${input.days} 个工作日，${input.noticeDate} 告知申请人`);
+    recordEvent(tx, actor, id, "extended", `经 ${input.extensionApprovedBy} 于 ${input.extensionApprovedDate} 批准延长答复期限 ${input.extensionDays} 个工作日，${input.extensionNoticeDate} 告知申请人`);
   });
 }
 
 /** Art 35: the agency sets a later reply date and tells the applicant. */
 export function recordDelay(actor: Actor, id: string, input: DelayInput): void {
   change(actor, id, input.version, ({ tx, before }) => {
-    assertOpen(before, "另行确定答复日期");
+    assertOpen(before, "确定延迟答复期限");
     const clock = clockNow(tx, before, { delayedReplyDate: null });
-    if (!clock.due) throw new AppError("INVALID", "申请正在等待补正，答复期限尚未起算", "replyDate");
-    if (input.replyDate <= clock.due.date) throw new AppError("INVALID", `另行确定的答复日期应晚于现行答复期限（${clock.due.date}）`, "replyDate");
-    notBefore(input.noticeDate, before.receivedDate, "noticeDate", "告知申请人日期", "收到申请之日");
-    applyChange(tx, actor, before, { delayedReplyDate: input.replyDate, delayedNoticeDate: input.noticeDate }, "request.delay");
-    recordEvent(tx, actor, id, "delayed", `依条例第三十五条另行确定答复日期 ${input.replyDate}，${input.noticeDate} 告知申请人`);
+    if (!clock.due) throw new AppError("INVALID", "申请正在等待补正，答复期限尚未起算", "delayedReplyDate");
+    if (input.delayedReplyDate <= clock.due.date) throw new AppError("INVALID", `延迟答复的期限应晚于现行答复期限（${clock.due.date}）`, "delayedReplyDate");
+    notFuture(input.delayedNoticeDate, "delayedNoticeDate", "告知申请人日期");
+    notBefore(input.delayedNoticeDate, before.receivedDate, "delayedNoticeDate", "告知申请人日期", "收到申请之日");
+    applyChange(tx, actor, before, { delayedReplyDate: input.delayedReplyDate, delayedNoticeDate: input.delayedNoticeDate }, "request.delay");
+    recordEvent(tx, actor, id, "delayed", `依条例第三十五条确定延迟答复期限 ${input.delayedReplyDate}，${input.delayedNoticeDate} 告知申请人`);
   });
 }
 
 /** The reply reached the applicant: the day that counts depends on how it was delivered (A4). */
 export function recordDelivery(actor: Actor, id: string, input: DeliveryInput): void {
   change(actor, id, input.version, ({ tx, before }) => {
-    if (!before.outcome || !before.concludedDate) throw new AppError("INVALID", "申请尚未办结，请先登记办理结果再登记送达", "deliveredDate");
-    notBefore(input.deliveredDate, before.concludedDate, "deliveredDate", "送达日期", "办结（答复）日期");
-    applyChange(tx, actor, before, { replyDelivery: input.method, replyDeliveredDate: input.deliveredDate }, "request.delivery");
-    const clock = clockNow(tx, { ...before, replyDelivery: input.method, replyDeliveredDate: input.deliveredDate });
-    recordEvent(tx, actor, id, "delivered", `答复${REPLY_DELIVERY_LABELS[input.method]}（${input.deliveredDate}）${clock.delivery ? `：${clock.delivery.onTime ? "按期" : "逾期"}` : ""}`);
+    if (!before.outcome || !before.concludedDate) throw new AppError("INVALID", "申请尚未办结，请先登记办理结果再登记送达", "replyDeliveredDate");
+    notFuture(input.replyDeliveredDate, "replyDeliveredDate", "送达日期");
+    notBefore(input.replyDeliveredDate, before.concludedDate, "replyDeliveredDate", "送达日期", "办结（答复）日期");
+    applyChange(tx, actor, before, { replyDelivery: input.replyDelivery, replyDeliveredDate: input.replyDeliveredDate }, "request.delivery");
+    const clock = clockNow(tx, { ...before, replyDelivery: input.replyDelivery, replyDeliveredDate: input.replyDeliveredDate });
+    recordEvent(tx, actor, id, "delivered", `答复${REPLY_DELIVERY_LABELS[input.replyDelivery]}（${input.replyDeliveredDate}）${clock.delivery ? `：${clock.delivery.onTime ? "按期" : "逾期"}` : ""}`);
   });
 }

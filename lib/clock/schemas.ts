@@ -6,40 +6,40 @@ import { isoDateSchema } from "../requests/schemas";
 const version = z.coerce.number().int().positive();
 const optionalDate = optional(isoDateSchema);
 const optionalText = (max: number) => optional(z.string().trim().max(max, `不超过 ${max} 个字`));
-const person = z.string().trim().min(1, "请填写批准人").max(50, "不超过 50 个字");
+const person = z.string().trim().min(1, "请填写批准人（公开工作机构负责人）").max(50, "不超过 50 个字");
 
 export const pauseSchema = z.object({
   version,
-  kind: z.enum(PAUSE_KINDS, { message: "请选择中止事由" }),
-  fromDate: isoDateSchema,
-  toDate: optionalDate,
-  note: optionalText(500),
+  pauseKind: z.enum(PAUSE_KINDS, { message: "请选择中止事由" }),
+  pauseFrom: isoDateSchema,
+  pauseTo: optionalDate,
+  pauseNote: optionalText(500),
 });
 export type PauseInput = z.infer<typeof pauseSchema>;
 
-export const endPauseSchema = z.object({ version, pauseId: z.string().min(1), toDate: isoDateSchema });
-export const removePauseSchema = z.object({ version, pauseId: z.string().min(1), reason: z.string().trim().min(1, "请填写撤销理由").max(500, "不超过 500 个字") });
+export const endPauseSchema = z.object({ version, pauseId: z.string().min(1), pauseEnd: isoDateSchema });
+export const removePauseSchema = z.object({ version, pauseId: z.string().min(1), removeReason: z.string().trim().min(1, "请填写撤销理由").max(500, "不超过 500 个字") });
 
 export const extensionSchema = z.object({
   version,
-  days: z.coerce.number({ message: "延长天数应为 1 至 20 的整数" }).int("延长天数应为 1 至 20 的整数").min(1, "延长天数应为 1 至 20 的整数").max(20, "延长答复期限最长不超过 20 个工作日"),
-  approvedBy: person,
-  approvedDate: isoDateSchema,
-  noticeDate: isoDateSchema,
+  extensionDays: z.coerce.number({ message: "延长天数应为 1 至 20 的整数" }).int("延长天数应为 1 至 20 的整数").min(1, "延长天数应为 1 至 20 的整数").max(20, "延长答复期限最长不超过 20 个工作日"),
+  extensionApprovedBy: person,
+  extensionApprovedDate: isoDateSchema,
+  extensionNoticeDate: isoDateSchema,
 });
 export type ExtensionInput = z.infer<typeof extensionSchema>;
 
-export const delaySchema = z.object({ version, replyDate: isoDateSchema, noticeDate: isoDateSchema });
+export const delaySchema = z.object({ version, delayedReplyDate: isoDateSchema, delayedNoticeDate: isoDateSchema });
 export type DelayInput = z.infer<typeof delaySchema>;
 
-export const supplementNoticeSchema = z.object({ version, noticeDate: isoDateSchema, deadline: isoDateSchema });
+export const supplementNoticeSchema = z.object({ version, supplementNoticeDate: isoDateSchema, supplementDeadline: isoDateSchema });
 export type SupplementNoticeInput = z.infer<typeof supplementNoticeSchema>;
 
 export const supplementedSchema = z.object({ version, supplementedDate: isoDateSchema });
 
 export const deliverySchema = z.object({
   version,
-  method: z.enum(REPLY_DELIVERIES, { message: "请选择送达方式" }),
-  deliveredDate: isoDateSchema,
+  replyDelivery: z.enum(REPLY_DELIVERIES, { message: "请选择送达方式" }),
+  replyDeliveredDate: isoDateSchema,
 });
 export type DeliveryInput = z.infer<typeof deliverySchema>;

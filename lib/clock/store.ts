@@ -8,7 +8,7 @@ import { type ClockFacts, clockOf, storedDue } from "./view";
 
 type PauseFacts = ClockFacts["pauses"];
 
-export function livePauses(tx: Tx, requestIds: string[]): Map<string, (PauseFacts[number] & { id: string; note: string | null })[]> {
+export function livePauses(tx: Db | Tx, requestIds: string[]): Map<string, (PauseFacts[number] & { id: string; note: string | null })[]> {
   const byRequest = new Map<string, (PauseFacts[number] & { id: string; note: string | null })[]>();
   if (requestIds.length === 0) return byRequest;
   for (let i = 0; i < requestIds.length; i += 500) {

@@ -7,6 +7,9 @@ import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import { recordAuditAlone } from "../audit/record";
 import { AppError } from "../errors";
+import { currentCalendar } from "../calendar/queries";
+import { dueSoonLimit, workdaysLeft } from "../clock/view";
+import { todayInChina } from "../dates";
 import { maskCreditCode, maskIdNumber, maskPhone } from "../pii/mask";
 import { openPii } from "./pii";
 import type { ListFilter } from "./schemas";
@@ -96,6 +99,12 @@ function filterWhere(actor: Actor, f: Partial<ListFilter>): SQL | undefined {
   if (f.cto) parts.push(lte(requests.concludedDate, f.cto));
   if (f.handler) parts.push(eq(requests.handler, f.handler));
   if (f.openAfter) parts.push(or(isNull(requests.concludedDate), sql`${requests.concludedDate} > ${f.openAfter}`));
+  if (f.due) {
+    const today = todayInChina();
+    if (f.due === "overdue") parts.push(sql`${requests.dueDate} < ${today}`);
+    else if (f.due === "stopped") parts.push(and(eq(requests.clockStopped, true), isNull(requests.outcome)));
+    else parts.push(sql`${requests.dueDate} >= ${today} AND ${requests.dueDate} <= ${dueSoonLimit(currentCalendar(), today, Number(f.due))}`);
+  }
   if (f.agency) {
     const agency = getAgencyByCode(f.agency);
     parts.push(eq(requests.agencyId, agency?.id ?? ""));
@@ -124,12 +133,14 @@ const ORDER = {
   serial_asc: [asc(requests.serial)],
   serial_desc: [desc(requests.serial)],
   concluded_desc: [sql`${requests.concludedDate} IS NULL`, desc(requests.concludedDate), desc(requests.seq)],
+  // Open requests by due date (the most urgent first), then those whose clock stands, then the rest.
+  due_asc: [sql`${requests.dueDate} IS NULL`, asc(requests.dueDate), desc(requests.clockStopped), desc(requests.receivedDate), desc(requests.seq)],
 } as const;
 
 export type RequestListRow = Pick<
   RequestRow,
-  "id" | "serial" | "receivedDate" | "applicantType" | "applicantName" | "content" | "status" | "outcome" | "concludedDate" | "handler" | "channel"
-> & { agencyName: string };
+  "id" | "serial" | "receivedDate" | "applicantType" | "applicantName" | "content" | "status" | "outcome" | "concludedDate" | "handler" | "channel" | "dueDate" | "dueProvisional" | "clockStopped"
+> & { agencyName: string; /** Working days to the due date (negative: overdue), for open requests with a running clock. */ left: number | null };
 
 /** The register: filtered, sorted, one page at a time; no personal data is read for a list. */
 export function listRequests(actor: Actor, filter: Partial<ListFilter> = {}): { rows: RequestListRow[]; total: number; capped: boolean; page: number; pageSize: number } {
@@ -149,6 +160,9 @@ export function listRequests(actor: Actor, filter: Partial<ListFilter> = {}): { 
       concludedDate: requests.concludedDate,
       handler: requests.handler,
       channel: requests.channel,
+      dueDate: requests.dueDate,
+      dueProvisional: requests.dueProvisional,
+      clockStopped: requests.clockStopped,
       agencyName: agencies.name,
     })
     .from(requests)
@@ -158,9 +172,12 @@ export function listRequests(actor: Actor, filter: Partial<ListFilter> = {}): { 
     .limit(PAGE_SIZE)
     .offset((page - 1) * PAGE_SIZE)
     .all();
+  const calendar = rows.some((r) => r.dueDate) ? currentCalendar() : undefined;
+  const today = todayInChina();
+  const withLeft = rows.map((r) => ({ ...r, left: calendar && r.dueDate ? workdaysLeft(calendar, today, r.dueDate) : null }));
   const capped = db.select({ id: requests.id }).from(requests).where(where).limit(COUNT_CAP + 1).as("capped");
   const counted = db.select({ n: sql<number>`count(*)` }).from(capped).get()?.n ?? 0;
-  return { rows, total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP, page, pageSize: PAGE_SIZE };
+  return { rows: withLeft, total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP, page, pageSize: PAGE_SIZE };
 }
 
 /** The handlers named in the agency's register, for the filter's choices. */

@@ -102,7 +102,9 @@ export const withdrawSchema = z.object({
 });
 
 /** The register's filters, read from the query string. */
-export const SORTS = ["received_desc", "received_asc", "serial_asc", "serial_desc", "concluded_desc"] as const;
+export const SORTS = ["received_desc", "received_asc", "serial_asc", "serial_desc", "concluded_desc", "due_asc"] as const;
+/** The due-date filters: past due, due within 5 or 2 working days (today included), clock stopped. */
+export const DUE_FILTERS = ["overdue", "5", "2", "stopped"] as const;
 export const listFilterSchema = z.object({
   status: optional(z.enum(REQUEST_STATUSES)).catch(undefined),
   type: optional(z.enum(APPLICANT_TYPES)).catch(undefined),
@@ -117,6 +119,7 @@ export const listFilterSchema = z.object({
   agency: optionalText(64).catch(undefined),
   /** Still open after this day (not concluded on or before it): carried-in and carried-out cells. */
   openAfter: optionalDate.catch(undefined),
+  due: optional(z.enum(DUE_FILTERS)).catch(undefined),
   sort: z.enum(SORTS).catch("received_desc").default("received_desc"),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
 });

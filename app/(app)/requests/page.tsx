@@ -1,14 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/app-shell";
-import { StatusBadge } from "@/components/requests/badges";
+import { DueCell, StatusBadge } from "@/components/requests/badges";
 import { Pagination } from "@/components/ui/pagination";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, REQUEST_STATUS_LABELS, REQUEST_STATUSES } from "@/lib/requests/codes";
 import { OUTCOME_GROUPS, OUTCOME_LABELS } from "@/lib/requests/outcomes";
 import { listHandlers, listRequests } from "@/lib/requests/queries";
-import { listFilterSchema, SORTS } from "@/lib/requests/schemas";
+import { DUE_FILTERS, listFilterSchema, SORTS } from "@/lib/requests/schemas";
 
 export const metadata: Metadata = { title: "申请登记簿" };
 
@@ -18,6 +18,14 @@ const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
   serial_asc: "编号（升序）",
   serial_desc: "编号（降序）",
   concluded_desc: "办结日期（新→旧）",
+  due_asc: "答复期限（近→远）",
+};
+
+const DUE_LABELS: Record<(typeof DUE_FILTERS)[number], string> = {
+  overdue: "已逾期",
+  "2": "2 个工作日内到期",
+  "5": "5 个工作日内到期",
+  stopped: "期限中止（中止计算、待补正）",
 };
 
 const field = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
@@ -68,6 +76,17 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
             {REQUEST_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {REQUEST_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1">
+          <span className="text-xs text-slate-600">答复期限</span>
+          <select name="due" defaultValue={filter.due ?? ""} className={field}>
+            <option value="">全部</option>
+            {(["overdue", "2", "5", "stopped"] as const).map((d) => (
+              <option key={d} value={d}>
+                {DUE_LABELS[d]}
               </option>
             ))}
           </select>
@@ -156,6 +175,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
             {multiAgency ? <th className="px-2 py-2 font-medium">机构</th> : null}
             <th className="px-2 py-2 font-medium">承办人</th>
             <th className="px-2 py-2 font-medium">状态</th>
+            <th className="px-2 py-2 font-medium">答复期限</th>
             <th className="px-2 py-2 font-medium">办理结果</th>
             <th className="px-2 py-2 font-medium">办结日期</th>
           </tr>
@@ -181,13 +201,16 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
               <td className="px-2 py-1.5">
                 <StatusBadge status={r.status} />
               </td>
+              <td className="px-2 py-1.5" data-testid="due-cell">
+                <DueCell dueDate={r.dueDate} provisional={r.dueProvisional} stopped={r.clockStopped} left={r.left} />
+              </td>
               <td className="max-w-[14rem] px-2 py-1.5 text-slate-700">{r.outcome ? OUTCOME_LABELS[r.outcome] : ""}</td>
               <td className="whitespace-nowrap px-2 py-1.5">{r.concludedDate ?? ""}</td>
             </tr>
           ))}
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={9} className="px-3 py-8 text-center text-slate-500">
+              <td colSpan={10} className="px-3 py-8 text-center text-slate-500">
                 {filtered ? "没有符合条件的申请" : "还没有登记任何申请"}
               </td>
             </tr>

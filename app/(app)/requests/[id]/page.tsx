@@ -17,10 +17,26 @@ import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, REQUESTE
 import { OUTCOME_LABELS } from "@/lib/requests/outcomes";
 import { getRequest, listTimeline } from "@/lib/requests/queries";
 import { concludeRequestAction, saveAppealAction, withdrawRequestAction } from "../actions";
+import { addPauseAction, delayAction, deliveryAction, endPauseAction, extensionAction, removePauseAction, supplementedAction, supplementNoticeAction } from "../clock-actions";
+import { ClockPanel } from "@/components/requests/clock-panel";
+import { getRequestClock } from "@/lib/clock/queries";
 
 export const metadata: Metadata = { title: "申请详情" };
 
-const SAVED: Record<string, string> = { created: "已登记", updated: "已保存修改", concluded: "已办结", withdrawn: "已登记撤回并办结" };
+const SAVED: Record<string, string> = {
+  created: "已登记",
+  updated: "已保存修改",
+  concluded: "已办结",
+  withdrawn: "已登记撤回并办结",
+  paused: "已登记中止计算，答复期限已重新计算",
+  pause_ended: "已登记中止结束，答复期限已重新计算",
+  pause_removed: "已撤销中止记录，答复期限已重新计算",
+  extended: "已登记延期，答复期限已重新计算",
+  delayed: "已登记延迟答复期限",
+  supplement_notice: "已登记告知补正",
+  supplemented: "已登记收到补正，答复期限重新起算",
+  delivered: "已登记送达",
+};
 
 function Item({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
   return (
@@ -47,10 +63,23 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   const cases = listAppealsOfRequest(actor, id);
   const today = todayInChina();
   const mayDecide = can(user.role, "requests.decide");
+  const { clock, pauses, left } = getRequestClock(actor, id, today);
+  const clockActions = can(user.role, "requests.write")
+    ? {
+        addPause: addPauseAction.bind(null, id),
+        endPause: endPauseAction.bind(null, id),
+        removePause: removePauseAction.bind(null, id),
+        extension: extensionAction.bind(null, id),
+        delay: delayAction.bind(null, id),
+        supplementNotice: supplementNoticeAction.bind(null, id),
+        supplemented: supplementedAction.bind(null, id),
+        delivery: deliveryAction.bind(null, id),
+      }
+    : undefined;
 
   return (
     <>
-      <PageHeader title={`申请 ${request.serial}`} description={`${request.agencyName} · 收到申请之日 ${request.receivedDate}`}>
+      <PageHeader title={`申请 ${request.serial}`} description={`${request.agencyName} · 收到申请之日 ${request.receivedDate}${clock.state === "running" && clock.due ? ` · 答复期限 ${clock.due.date}${clock.due.provisional ? "（暂定）" : ""}` : ""}`}>
         <div className="flex items-center gap-3">
           <StatusBadge status={request.status} />
           {can(user.role, "requests.write") ? (
@@ -108,12 +137,13 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
               </Item>
               <Item label="提供形式">{request.requestedForm ? REQUESTED_FORM_LABELS[request.requestedForm as keyof typeof REQUESTED_FORM_LABELS] : ""}</Item>
               <Item label="获取方式">{request.deliveryMethod ? DELIVERY_METHOD_LABELS[request.deliveryMethod as keyof typeof DELIVERY_METHOD_LABELS] : ""}</Item>
-              <Item label="延期工作日">{request.extensionDays ? String(request.extensionDays) : ""}</Item>
               <Item label="备注" wide>
                 {request.notes}
               </Item>
             </dl>
           </section>
+
+          <ClockPanel clock={clock} left={left} pauses={pauses} facts={request} actions={clockActions} today={today} />
 
           <section className="rounded border border-slate-200 bg-white p-4">
             <h2 className="mb-3 font-semibold">办理结果</h2>

@@ -1,0 +1,65 @@
+import "server-only";
+import { desc, eq, sql } from "drizzle-orm";
+import { getDb } from "../../db";
+import { agencies, calendarChanges, calendarYears, users } from "../../db/schema";
+import type { Actor } from "../auth/actor";
+import { can } from "../auth/permissions";
+import { AppError } from "../errors";
+import type { MovedDue } from "../clock/store";
+import { provisionalHolidays } from "./provisional";
+import { readYearDays } from "./store";
+import type { CalendarDay } from "./workdays";
+
+function assertAdmin(actor: Actor) {
+  if (actor.role !== "system" && !can(actor.role, "admin.calendar")) throw new AppError("FORBIDDEN", "无权维护节假日安排");
+}
+
+export type CalendarYearSummary = { year: number; source: string; enteredBy: string | null; updatedAt: string; holidays: number; makeup: number };
+
+/** The years in the database, newest first. */
+export function listCalendarYears(actor: Actor): CalendarYearSummary[] {
+  assertAdmin(actor);
+  return getDb()
+    .select({
+      year: calendarYears.year,
+      source: calendarYears.source,
+      updatedAt: calendarYears.updatedAt,
+      enteredBy: users.username,
+      holidays: sql<number>`(SELECT count(*) FROM calendar_days d WHERE d.year = ${calendarYears.year} AND d.kind = 'holiday')`,
+      makeup: sql<number>`(SELECT count(*) FROM calendar_days d WHERE d.year = ${calendarYears.year} AND d.kind = 'makeup')`,
+    })
+    .from(calendarYears)
+    .leftJoin(users, eq(calendarYears.enteredBy, users.id))
+    .orderBy(desc(calendarYears.year))
+    .all();
+}
+
+export type CalendarYearView = {
+  year: number;
+  entered: CalendarYearSummary | null;
+  /** The entered days, or for a provisional year the statutory holidays the clock assumes. */
+  days: CalendarDay[];
+  lastChange: { at: string; actor: string | null; moved: (MovedDue & { agencyName: string })[] } | null;
+};
+
+export function calendarYearView(actor: Actor, year: number): CalendarYearView {
+  assertAdmin(actor);
+  const db = getDb();
+  const entered = listCalendarYears(actor).find((y) => y.year === year) ?? null;
+  const days = entered ? readYearDays(db, year) : [...provisionalHolidays(year)].map(([date, name]) => ({ date, kind: "holiday" as const, name }));
+  const change = db
+    .select({ at: calendarChanges.at, moved: calendarChanges.moved, actor: users.username })
+    .from(calendarChanges)
+    .leftJoin(users, eq(calendarChanges.actorId, users.id))
+    .where(eq(calendarChanges.year, year))
+    .orderBy(desc(calendarChanges.id))
+    .limit(1)
+    .get();
+  let lastChange: CalendarYearView["lastChange"] = null;
+  if (change) {
+    const names = new Map(db.select({ id: agencies.id, name: agencies.name }).from(agencies).all().map((a) => [a.id, a.name]));
+    const moved = (JSON.parse(change.moved) as MovedDue[]).map((m) => ({ ...m, agencyName: names.get(m.agencyId) ?? "" }));
+    lastChange = { at: change.at, actor: change.actor, moved };
+  }
+  return { year, entered, days: days.sort((a, b) => a.date.localeCompare(b.date)), lastChange };
+}

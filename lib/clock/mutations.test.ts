@@ -1,0 +1,169 @@
+import { beforeEach, describe, expect, test } from "vitest";
+import { getSqlite } from "../../db";
+import { createAgency } from "../agencies/mutations";
+import { CLI_ACTOR } from "../auth/actor";
+import { saveCalendarYear } from "../calendar/mutations";
+import { calendarYearView } from "../calendar/admin";
+import { noticeDays } from "../calendar/notice";
+import { concludeRequest, createRequest } from "../requests/mutations";
+import { getRequest, listRequests, listTimeline } from "../requests/queries";
+import { concludeSchema } from "../requests/schemas";
+import { currentCalendar } from "../calendar/queries";
+import { replyDue } from "../calendar/workdays";
+import { addDays, todayInChina } from "../dates";
+import { freshDatabase, makeUser, requestInput } from "../testing/db";
+import { addPause, endPause, recordDelay, recordDelivery, recordExtension, recordSupplemented, recordSupplementNotice, removePause } from "./mutations";
+import { getRequestClock } from "./queries";
+import { dueSoonLimit } from "./view";
+import { pauseSchema } from "./schemas";
+
+describe("the clock of a request", () => {
+  let clerk: Awaited<ReturnType<typeof makeUser>>;
+  let other: Awaited<ReturnType<typeof makeUser>>;
+  let admin: Awaited<ReturnType<typeof makeUser>>;
+  beforeEach(async () => {
+    freshDatabase();
+    createAgency(CLI_ACTOR, { code: "a", name: "甲机关" });
+    createAgency(CLI_ACTOR, { code: "b", name: "乙机关" });
+    clerk = await makeUser("clerk", "clerk", "a");
+    other = await makeUser("other", "clerk", "b");
+    admin = await makeUser("root", "admin", "a");
+  });
+
+  const version = (id: string) => getRequest(clerk, id).version;
+  const register = (receivedDate: string, serial = "2024-0001") => createRequest(clerk, requestInput({ receivedDate, serial })).id;
+
+  test("a new request stores its due date; a pause across National Day moves it, with the explanation", () => {
+    const id = register("2024-09-27");
+    expect(getRequest(clerk, id)).toMatchObject({ dueDate: "2024-10-30", dueProvisional: false, clockStopped: false });
+
+    addPause(clerk, id, pauseSchema.parse({ version: version(id), pauseKind: "third_party", pauseFrom: "2024-09-27", pauseNote: "某公司" }));
+    // An open pause stands the clock: nothing stored, the page says what it would be if resumed today.
+    expect(getRequest(clerk, id)).toMatchObject({ dueDate: null, clockStopped: true });
+    expect(getRequestClock(clerk, id, "2024-10-10").clock).toMatchObject({ state: "paused", due: { date: "2024-11-06" } });
+
+    const pauseId = getRequestClock(clerk, id).pauses[0].id;
+    endPause(clerk, id, { version: version(id), pauseId, pauseEnd: "2024-10-10" });
+    expect(getRequest(clerk, id)).toMatchObject({ dueDate: "2024-11-06", clockStopped: false });
+    const { clock } = getRequestClock(clerk, id, "2024-10-11");
+    expect(clock.state).toBe("running");
+    expect(clock.due?.steps.map((s) => s.note).join("\n")).toContain("不计入 5 个工作日");
+    expect(listTimeline(clerk, id).map((e) => e.kind)).toEqual(["registered", "paused", "pause_ended"]);
+
+    removePause(clerk, id, { version: version(id), pauseId, removeReason: "登记错了" });
+    expect(getRequest(clerk, id).dueDate).toBe("2024-10-30");
+    const kept = getSqlite().prepare("SELECT deleted_at FROM request_pauses WHERE id = ?").get(pauseId) as { deleted_at: string | null };
+    expect(kept.deleted_at).not.toBeNull();
+    const audited = getSqlite().prepare("SELECT action FROM audit_log WHERE object_id = ? ORDER BY id").all(pauseId) as { action: string }[];
+    expect(audited.map((a) => a.action)).toEqual(["pause.create", "pause.update", "pause.delete"]);
+  });
+
+  test("bad pauses are refused by field; a stale version is refused; nothing half-written", () => {
+    const id = register("2024-09-27");
+    const v = version(id);
+    expect(() => addPause(clerk, id, pauseSchema.parse({ version: v, pauseKind: "fee", pauseFrom: "2024-09-01" }))).toThrow(/不能早于收到申请之日/);
+    expect(() => addPause(clerk, id, pauseSchema.parse({ version: v, pauseKind: "fee", pauseFrom: "2024-10-08", pauseTo: "2024-10-01" }))).toThrow(/不能早于开始日期/);
+    expect(() => addPause(clerk, id, pauseSchema.parse({ version: v + 1, pauseKind: "fee", pauseFrom: "2024-10-08" }))).toThrow(/已被他人修改/);
+    expect(getRequestClock(clerk, id).pauses).toEqual([]);
+    expect(version(id)).toBe(v);
+    expect(() => addPause(other, id, pauseSchema.parse({ version: v, pauseKind: "fee", pauseFrom: "2024-10-08" }))).toThrow(/不存在或无权查看/);
+    expect(() => getRequestClock(other, id)).toThrow(/不存在或无权查看/);
+  });
+
+  test("补正 is asked once; the clock waits, then restarts from the supplemented application", () => {
+    const id = register("2024-01-02");
+    recordSupplementNotice(clerk, id, { version: version(id), supplementNoticeDate: "2024-01-05", supplementDeadline: "2024-01-20" });
+    expect(getRequest(clerk, id)).toMatchObject({ dueDate: null, clockStopped: true });
+    expect(getRequestClock(clerk, id).clock.state).toBe("awaiting_supplement");
+    expect(() => recordSupplementNotice(clerk, id, { version: version(id), supplementNoticeDate: "2024-01-08", supplementDeadline: "2024-01-20" })).toThrow(/一次性告知/);
+    recordSupplemented(clerk, id, { version: version(id), supplementedDate: "2024-09-27" });
+    expect(getRequest(clerk, id)).toMatchObject({ dueDate: "2024-10-30", clockStopped: false });
+  });
+
+  test("an extension must be approved before the unextended due date; Art 35 sets a later date", () => {
+    const id = register("2024-09-27");
+    const late = { version: version(id), extensionDays: 20, extensionApprovedBy: "王主任", extensionApprovedDate: "2024-10-31", extensionNoticeDate: "2024-10-31" };
+    expect(() => recordExtension(clerk, id, late)).toThrow(/届满前批准/);
+    recordExtension(clerk, id, { ...late, extensionApprovedDate: "2024-10-28", extensionNoticeDate: "2024-10-29" });
+    expect(getRequest(clerk, id)).toMatchObject({ dueDate: "2024-11-27", extensionDays: 20, extensionApprovedBy: "王主任" });
+    expect(() => recordDelay(clerk, id, { version: version(id), delayedReplyDate: "2024-11-20", delayedNoticeDate: "2024-10-29" })).toThrow(/应晚于现行答复期限（2024-11-27）/);
+    recordDelay(clerk, id, { version: version(id), delayedReplyDate: "2024-12-31", delayedNoticeDate: "2024-10-29" });
+    expect(getRequest(clerk, id).dueDate).toBe("2024-12-31");
+  });
+
+  test("concluding clears the stored due date; the delivery day decides on time or late", () => {
+    const id = register("2024-09-27");
+    expect(() => recordDelivery(clerk, id, { version: version(id), replyDelivery: "post", replyDeliveredDate: "2024-10-30" })).toThrow(/尚未办结/);
+    concludeRequest(supervisorOf(), id, concludeSchema.parse({ version: String(version(id)), outcome: "disclose", concludedDate: "2024-10-29" }));
+    expect(getRequest(clerk, id)).toMatchObject({ dueDate: null, clockStopped: false });
+    recordDelivery(clerk, id, { version: version(id), replyDelivery: "post", replyDeliveredDate: "2024-10-30" });
+    expect(getRequestClock(clerk, id).clock.delivery).toMatchObject({ onTime: true });
+    recordDelivery(clerk, id, { version: version(id), replyDelivery: "direct", replyDeliveredDate: "2024-10-31" });
+    expect(getRequestClock(clerk, id).clock.delivery).toMatchObject({ onTime: false });
+  });
+
+  function supervisorOf() {
+    return { ...clerk, role: "supervisor" as const };
+  }
+
+  test("the register: due-date column, sort by due date, overdue and due-soon filters (against today in Beijing)", () => {
+    const today = todayInChina();
+    const calendar = currentCalendar();
+    const limit2 = dueSoonLimit(calendar, today, 2);
+    const limit5 = dueSoonLimit(calendar, today, 5);
+    // Receipt dates chosen from the real calendar so that the due dates fall where each filter looks.
+    const receivedFor = (test: (due: string) => boolean) => {
+      for (let d = addDays(today, -60); d <= today; d = addDays(d, 1)) if (test(replyDue(calendar, { received: d }).date)) return d;
+      throw new Error("no receipt date found");
+    };
+    register(receivedFor((due) => due >= today && due <= limit2), "S-2");
+    register(receivedFor((due) => due > limit2 && due <= limit5), "S-5");
+    register(receivedFor((due) => due < today), "S-late");
+    const paused = register(receivedFor((due) => due > limit5), "S-paused");
+    addPause(clerk, paused, pauseSchema.parse({ version: version(paused), pauseKind: "other_agency", pauseFrom: getRequest(clerk, paused).receivedDate }));
+    const serials = (f: Parameters<typeof listRequests>[1]) => listRequests(clerk, f).rows.map((r) => r.serial);
+    expect(serials({ sort: "due_asc" })).toEqual(["S-late", "S-2", "S-5", "S-paused"]);
+    expect(serials({ due: "overdue" })).toEqual(["S-late"]);
+    expect(serials({ due: "2" })).toEqual(["S-2"]);
+    expect(serials({ due: "5", sort: "due_asc" })).toEqual(["S-2", "S-5"]);
+    expect(serials({ due: "stopped" })).toEqual(["S-paused"]);
+    const rows = listRequests(clerk, { sort: "due_asc" }).rows;
+    expect(rows[0].left).toBeLessThan(0);
+    expect(rows[1].left).toBeGreaterThanOrEqual(0);
+    expect(rows[1].left).toBeLessThanOrEqual(2);
+    expect(rows[3]).toMatchObject({ dueDate: null, clockStopped: true, left: null });
+    expect(listRequests(other, { due: "overdue" }).rows).toEqual([]);
+  });
+
+  test("entering next year's notice recomputes open requests and lists those that moved", () => {
+    // An extension carries this one into January 2027, a year with no notice: provisional.
+    const id = register("2026-11-20", "B-1");
+    recordExtension(clerk, id, { version: version(id), extensionDays: 20, extensionApprovedBy: "王主任", extensionApprovedDate: "2026-11-20", extensionNoticeDate: "2026-11-20" });
+    const concluded = register("2026-11-20", "B-2");
+    concludeRequest(supervisorOf(), concluded, concludeSchema.parse({ version: "1", outcome: "disclose", concludedDate: "2026-11-24" }));
+    const before = getRequest(clerk, id);
+    expect(before.dueDate?.startsWith("2027-01")).toBe(true);
+    expect(before.dueProvisional).toBe(true);
+    // A notice that makes 4 and 5 January 2027 holidays too (the shape of a real notice; the dates are this test's own).
+    const parsed = noticeDays(2027, { newyear: { from: "2027-01-01", to: "2027-01-05", makeup: "2027-01-09" }, spring: {}, qingming: {}, labour: {}, dragon: {}, midautumn: {}, national: {} } as never);
+    if (!("days" in parsed)) throw new Error(JSON.stringify(parsed.errors));
+    expect(() => saveCalendarYear(clerk, { year: 2027, source: "通知", days: parsed.days })).toThrow(/无权/);
+    const { moved } = saveCalendarYear(admin, { year: 2027, source: "国务院办公厅关于2027年部分节假日安排的通知", days: parsed.days });
+    const after = getRequest(clerk, id);
+    expect(after.dueProvisional).toBe(false);
+    expect(moved).toEqual([{ requestId: id, agencyId: before.agencyId, serial: "B-1", before: before.dueDate, after: after.dueDate }]);
+    expect(calendarYearView(admin, 2027).lastChange?.moved.map((m) => m.serial)).toEqual(["B-1"]);
+    const audit = getSqlite().prepare("SELECT action FROM audit_log WHERE object_type = 'calendar'").all() as { action: string }[];
+    expect(audit.map((a) => a.action)).toEqual(["calendar.create"]);
+  });
+});
+
+describe("the notice form", () => {
+  const empty = { newyear: {}, spring: {}, qingming: {}, labour: {}, dragon: {}, midautumn: {}, national: {} };
+  test("names the holiday and the field of each mistake", () => {
+    expect(noticeDays(2027, empty)).toEqual({ errors: { _form: "请至少填写一个节日的放假安排" } });
+    const bad = noticeDays(2027, { ...empty, spring: { from: "2027-02-05", to: "2027-02-01" }, national: { from: "2027-10-01", to: "2027-10-07", makeup: "2027-10-11" } });
+    expect(bad).toEqual({ errors: { springTo: "春节：放假结束日期早于开始日期", nationalMakeup: "国庆节：调休上班日 2027-10-11 不是星期六或星期日（工作日本来就上班）" } });
+    expect(noticeDays(2027, { ...empty, qingming: { from: "2027-13-01" } })).toMatchObject({ errors: { qingmingFrom: expect.stringContaining("清明节") } });
+  });
+});
