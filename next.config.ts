@@ -10,7 +10,8 @@ const securityHeaders = [
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
-  serverExternalPackages: ["better-sqlite3"],
+  // chinese-days: its package.json says CommonJS while its "module" entry is ESM; loaded by Node as is.
+  serverExternalPackages: ["better-sqlite3", "chinese-days"],
   experimental: { authInterrupts: true },
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders }];

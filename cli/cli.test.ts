@@ -168,4 +168,17 @@ describe("cli agency add / user add", () => {
     expect(cli(["due", "--received", "2024-09-27", "--nonsense"]).code).toBe(2);
     expect(cli(["due"]).code).toBe(2);
   });
+
+  test("backup: a consistent copy that opens with the same data; a missing directory exits 1", () => {
+    cli(["agency", "add", "--code", "bk", "--name", "备份测试机关"]);
+    const out = path.join(os.tmpdir(), `gongkai-backup-${process.pid}-${Date.now()}.db`);
+    const result = cli(["backup", "--out", out]);
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ out, bytes: expect.any(Number) });
+    const copy = new Database(out, { readonly: true });
+    expect(copy.prepare("SELECT name FROM agencies WHERE code = 'bk'").get()).toEqual({ name: "备份测试机关" });
+    copy.close();
+    expect(cli(["backup", "--out", path.join(os.tmpdir(), "no-such-dir-gongkai", "x.db")]).code).toBe(1);
+    expect(cli(["backup"]).code).toBe(2);
+  }, 60_000);
 });

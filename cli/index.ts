@@ -3,6 +3,7 @@ import { AGENCY_USAGE, agencyCommand } from "./commands/agency";
 import { EXPORT_USAGE, exportCommand, IMPORT_USAGE, importCommand } from "./commands/ledger";
 import { APPEALS_EXPORT_USAGE, APPEALS_IMPORT_USAGE, BASELINE_USAGE, baselineCommand, PROACTIVE_USAGE, proactiveCommand, REPORT_USAGE, reportCommand } from "./commands/report";
 import { DUE_USAGE, dueCommand } from "./commands/due";
+import { BACKUP_USAGE, backupCommand } from "./commands/backup";
 import { USER_USAGE, userCommand } from "./commands/user";
 import { EXIT, reportError, UsageError } from "./io";
 
@@ -19,9 +20,10 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   proactive: proactiveCommand,
   baseline: baselineCommand,
   due: dueCommand,
+  backup: backupCommand,
 };
 
-const USAGE = ["npm run --silent cli -- <command>", AGENCY_USAGE, USER_USAGE, IMPORT_USAGE, APPEALS_IMPORT_USAGE, EXPORT_USAGE, APPEALS_EXPORT_USAGE, PROACTIVE_USAGE, BASELINE_USAGE, REPORT_USAGE, DUE_USAGE].join("\n  ");
+const USAGE = ["npm run --silent cli -- <command>", AGENCY_USAGE, USER_USAGE, IMPORT_USAGE, APPEALS_IMPORT_USAGE, EXPORT_USAGE, APPEALS_EXPORT_USAGE, PROACTIVE_USAGE, BASELINE_USAGE, REPORT_USAGE, DUE_USAGE, BACKUP_USAGE].join("\n  ");
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;

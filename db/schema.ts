@@ -155,6 +155,9 @@ export const requests = sqliteTable(
     index("requests_live_serial_idx").on(t.agencyId, t.serial).where(sql`deleted_at IS NULL`),
     // Open requests by due date: the register's due-date sort and the overdue / due-soon filters.
     index("requests_live_due_idx").on(t.agencyId, t.dueDate, t.seq).where(sql`deleted_at IS NULL AND due_date IS NOT NULL`),
+    index("requests_live_stopped_idx").on(t.agencyId, t.receivedDate, t.seq).where(sql`deleted_at IS NULL AND clock_stopped = 1`),
+    // Open requests still without a stored due date (a bulk load, a migrated database): filled on open.
+    index("requests_open_undated_idx").on(t.seq).where(sql`deleted_at IS NULL AND outcome IS NULL AND due_date IS NULL AND clock_stopped = 0`),
     // Section 六 fees: only the few requests that were charged.
     index("requests_live_fee_idx").on(t.agencyId, t.feePaidDate, t.concludedDate, t.feeYuan).where(sql`deleted_at IS NULL AND fee_yuan IS NOT NULL`),
     index("requests_id_number_hash_idx").on(t.idNumberHash),

@@ -51,31 +51,39 @@ export function refreshClock(tx: Tx, calendar: Calendar, requestId: string): voi
 export type MovedDue = { requestId: string; agencyId: string; serial: string; before: string | null; after: string | null };
 
 /**
- * After a calendar change: recomputes every open request's due date and returns those whose
- * date moved (or became or stopped being provisional).
+ * Recomputes the stored due dates of the given rows in one pass (pauses loaded at once, one
+ * prepared update) and returns those whose date moved.
  */
-export function recomputeOpenClocks(tx: Tx, calendar: Calendar): MovedDue[] {
-  const open = tx.select().from(requests).where(sql`${requests.deletedAt} IS NULL AND ${requests.outcome} IS NULL`).all();
-  const pauses = livePauses(tx, open.map((r) => r.id));
+function recomputeRows(tx: Tx, calendar: Calendar, rows: RequestRow[]): MovedDue[] {
+  const pauses = livePauses(tx, rows.map((r) => r.id));
   const today = todayInChina();
+  const update = tx
+    .update(requests)
+    .set({ dueDate: sql`${sql.placeholder("dueDate")}`, dueProvisional: sql`${sql.placeholder("dueProvisional")}`, clockStopped: sql`${sql.placeholder("clockStopped")}` })
+    .where(eq(requests.id, sql.placeholder("id")))
+    .prepare();
   const moved: MovedDue[] = [];
-  for (const row of open) {
+  for (const row of rows) {
     const stored = storedDue(clockOf(calendar, factsOf(row, pauses.get(row.id) ?? []), today));
     if (stored.dueDate === row.dueDate && stored.dueProvisional === row.dueProvisional && stored.clockStopped === row.clockStopped) continue;
-    tx.update(requests).set(stored).where(eq(requests.id, row.id)).run();
+    update.run({ id: row.id, dueDate: stored.dueDate, dueProvisional: stored.dueProvisional ? 1 : 0, clockStopped: stored.clockStopped ? 1 : 0 });
     if (stored.dueDate !== row.dueDate) moved.push({ requestId: row.id, agencyId: row.agencyId, serial: row.serial, before: row.dueDate, after: stored.dueDate });
   }
   return moved;
 }
 
+/**
+ * After a calendar change: recomputes every open request's due date (and whether it is
+ * provisional) and returns those whose date moved.
+ */
+export function recomputeOpenClocks(tx: Tx, calendar: Calendar): MovedDue[] {
+  return recomputeRows(tx, calendar, tx.select().from(requests).where(sql`${requests.deletedAt} IS NULL AND ${requests.outcome} IS NULL`).all());
+}
+
 /** Open requests recorded before due dates were stored (or by a bulk load) get theirs when the database opens. */
 export function fillMissingClocks(db: Db): void {
-  const missing = db
-    .select({ id: requests.id })
-    .from(requests)
-    .where(sql`${requests.deletedAt} IS NULL AND ${requests.outcome} IS NULL AND ${requests.dueDate} IS NULL AND ${requests.clockStopped} = 0`)
-    .all();
-  if (missing.length === 0) return;
-  const calendar = readCalendar(db);
-  db.transaction((tx) => missing.forEach(({ id }) => refreshClock(tx, calendar, id)), { behavior: "immediate" });
+  // The same terms as requests_open_undated_idx, so that this is an index lookup.
+  const missing = sql`deleted_at IS NULL AND outcome IS NULL AND due_date IS NULL AND clock_stopped = 0`;
+  if (!db.select({ id: requests.id }).from(requests).where(missing).limit(1).get()) return;
+  db.transaction((tx) => recomputeRows(tx, readCalendar(tx), tx.select().from(requests).where(missing).all()), { behavior: "immediate" });
 }

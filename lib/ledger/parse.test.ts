@@ -1,3 +1,5 @@
+import { buildCalendar } from "../calendar/workdays";
+import { shippedYears } from "../calendar/store";
 import { describe, expect, test } from "vitest";
 import { type LedgerTable, parseLedger } from "./parse";
 
@@ -89,7 +91,16 @@ describe("ledger rows", () => {
     const result = parseLedger(table([["A-1", "2024-03-02", "natural", "张三", "x", "disclose", "2024-09-20"]]), { today: "2026-11-27" });
     expect(result.errors).toEqual([]);
     expect(result.warnings.map((w) => w.zh).join()).toMatch(/休息日/);
-    expect(result.warnings.map((w) => w.zh).join()).toMatch(/办理用时/);
+    expect(result.warnings.map((w) => w.zh).join()).toMatch(/办结日期 2024-09-20 晚于答复期限/);
+  });
+
+  test("a late conclusion is one after the reply due date, with the recorded extension", () => {
+    const calendar = buildCalendar(Object.fromEntries(shippedYears().map((y) => [y.year, y.days])));
+    const warnings = (received: string, concluded: string, ext = "") =>
+      parseLedger(table([["A-1", received, "natural", "张三", "x", "disclose", concluded, ext]], [...HEADERS.slice(0, 7), "extension_days"]), { today: "2026-11-27", calendar }).warnings.map((w) => w.zh);
+    expect(warnings("2024-09-27", "2024-10-30")).toEqual([]);
+    expect(warnings("2024-09-27", "2024-10-31")).toEqual(["第 2 行「concluded_date」：办结日期 2024-10-31 晚于答复期限 2024-10-30（20 个工作日，未计中止和补正），请核对"]);
+    expect(warnings("2024-09-27", "2024-11-27", "20")).toEqual([]);
   });
 
   test("a formula-protected cell reads back as written", () => {

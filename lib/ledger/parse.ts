@@ -1,4 +1,5 @@
-import { isIsoDate, todayInChina, weekday } from "../dates";
+import { isIsoDate, todayInChina } from "../dates";
+import { buildCalendar, type Calendar, isWorkday, replyDue } from "../calendar/workdays";
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, type ApplicantType, type Channel, CHANNEL_LABELS, CHANNELS, type Outcome } from "../requests/codes";
 import { creditCodeProblem, idNumberProblem } from "../requests/identity";
 import { parseOutcome } from "../requests/outcomes";
@@ -52,10 +53,11 @@ function byCode<T extends string>(value: string, codes: readonly T[], labels: Re
 }
 
 /**
- * `isNonWorkday` answers from the working-day calendar (a 调休 Sunday is a working day); without
- * it, Saturday and Sunday are taken as rest days.
+ * Plausibility warnings use the working-day calendar (a 调休 Sunday is a working day; a late
+ * conclusion is one after the reply due date of A4); without one, every year is provisional.
  */
-export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boolean; today?: string; isNonWorkday?: (date: string) => boolean } = {}): ParsedLedger {
+export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boolean; today?: string; calendar?: Calendar } = {}): ParsedLedger {
+  const calendar = options.calendar ?? buildCalendar({});
   const errors: LedgerIssue[] = [];
   const warnings: LedgerIssue[] = [];
   const today = options.today ?? todayInChina();
@@ -177,13 +179,19 @@ export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boole
     }
 
     // Plausibility is never a refusal (interfaces.md): warnings only.
-    const restDay = options.isNonWorkday ?? ((d: string) => weekday(d) === 0 || weekday(d) === 6);
-    if (receivedDate && restDay(receivedDate)) {
+    if (receivedDate && !isWorkday(calendar, receivedDate).workday) {
       warn("received_date", `收到日期 ${receivedDate} 为休息日，请核对`, "receipt date falls on a rest day");
     }
-    if (receivedDate && concludedDate) {
-      const days = (Date.parse(concludedDate) - Date.parse(receivedDate)) / 86_400_000;
-      if (days > 62) warn("concluded_date", `办理用时 ${days} 天，超过法定期限的可能性较大，请核对`, `took ${days} days`);
+    if (receivedDate && concludedDate && isIsoDate(receivedDate) && isIsoDate(concludedDate)) {
+      // The ledger carries no pauses or 补正: a later conclusion may still be lawful, hence a warning.
+      const due = replyDue(calendar, { received: receivedDate, extension: extensionDays }).date;
+      if (concludedDate > due) {
+        warn(
+          "concluded_date",
+          `办结日期 ${concludedDate} 晚于答复期限 ${due}（20 个工作日${extensionDays ? ` + 延期 ${extensionDays} 个工作日` : ""}，未计中止和补正），请核对`,
+          `concluded after the due date ${due}`,
+        );
+      }
     }
 
     if (rowErrors.length > 0) {

@@ -12,7 +12,6 @@ import { nextSeq, recordEvent, sealedPii } from "../requests/mutations";
 import { openPii } from "../requests/pii";
 import { type LedgerIssue, type LedgerRecord, parseLedger } from "./parse";
 import { currentCalendar } from "../calendar/queries";
-import { isWorkday } from "../calendar/workdays";
 import { refreshClock } from "../clock/store";
 import { readImportTable } from "./read";
 import { writeLedgerCsv, writeLedgerXlsx } from "./write";
@@ -113,7 +112,7 @@ export async function importRequestLedger(
   }
   const { table } = read;
   const calendar = currentCalendar();
-  const parsed = parseLedger(table, { ignoreUnknown: input.ignoreUnknown, isNonWorkday: (d) => !isWorkday(calendar, d).workday });
+  const parsed = parseLedger(table, { ignoreUnknown: input.ignoreUnknown, calendar });
   Object.assign(summary, { rows: parsed.records.length + new Set(parsed.errors.filter((e) => e.row > 1).map((e) => e.row)).size, errors: parsed.errors, warnings: parsed.warnings, droppedColumns: parsed.droppedColumns });
   if (parsed.errors.length > 0) return summary;
 

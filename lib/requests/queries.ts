@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, gte, inArray, isNull, lte, or, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "../../db";
 import { agencies, requestEvents, requests, type RequestRow, users } from "../../db/schema";
 import { getAgencyByCode, readableAgencyIds } from "../agencies/queries";
@@ -102,7 +102,8 @@ function filterWhere(actor: Actor, f: Partial<ListFilter>): SQL | undefined {
   if (f.due) {
     const today = todayInChina();
     if (f.due === "overdue") parts.push(sql`${requests.dueDate} < ${today}`);
-    else if (f.due === "stopped") parts.push(and(eq(requests.clockStopped, true), isNull(requests.outcome)));
+    // A literal 1, not a bound parameter: it matches the partial index requests_live_stopped_idx.
+    else if (f.due === "stopped") parts.push(sql`clock_stopped = 1`);
     else parts.push(sql`${requests.dueDate} >= ${today} AND ${requests.dueDate} <= ${dueSoonLimit(currentCalendar(), today, Number(f.due))}`);
   }
   if (f.agency) {
@@ -134,7 +135,8 @@ const ORDER = {
   serial_desc: [desc(requests.serial)],
   concluded_desc: [sql`${requests.concludedDate} IS NULL`, desc(requests.concludedDate), desc(requests.seq)],
   // Open requests by due date (the most urgent first), then those whose clock stands, then the rest.
-  due_asc: [sql`${requests.dueDate} IS NULL`, asc(requests.dueDate), desc(requests.clockStopped), desc(requests.receivedDate), desc(requests.seq)],
+  // Not used as such: listRequests reads the running clocks by due date, then the rest newest first.
+  due_asc: [asc(requests.dueDate), asc(requests.seq)],
 } as const;
 
 export type RequestListRow = Pick<
@@ -142,41 +144,60 @@ export type RequestListRow = Pick<
   "id" | "serial" | "receivedDate" | "applicantType" | "applicantName" | "content" | "status" | "outcome" | "concludedDate" | "handler" | "channel" | "dueDate" | "dueProvisional" | "clockStopped"
 > & { agencyName: string; /** Working days to the due date (negative: overdue), for open requests with a running clock. */ left: number | null };
 
+/** Rows matching, counted up to one past the cap. */
+function countCapped(where: SQL | undefined): number {
+  const db = getDb();
+  const capped = db.select({ id: requests.id }).from(requests).where(where).limit(COUNT_CAP + 1).as("capped");
+  return db.select({ n: sql<number>`count(*)` }).from(capped).get()?.n ?? 0;
+}
+
 /** The register: filtered, sorted, one page at a time; no personal data is read for a list. */
 export function listRequests(actor: Actor, filter: Partial<ListFilter> = {}): { rows: RequestListRow[]; total: number; capped: boolean; page: number; pageSize: number } {
   const where = filterWhere(actor, filter);
   const page = filter.page ?? 1;
   const db = getDb();
-  const rows = db
-    .select({
-      id: requests.id,
-      serial: requests.serial,
-      receivedDate: requests.receivedDate,
-      applicantType: requests.applicantType,
-      applicantName: requests.applicantName,
-      content: sql<string>`substr(${requests.content}, 1, 80)`,
-      status: requests.status,
-      outcome: requests.outcome,
-      concludedDate: requests.concludedDate,
-      handler: requests.handler,
-      channel: requests.channel,
-      dueDate: requests.dueDate,
-      dueProvisional: requests.dueProvisional,
-      clockStopped: requests.clockStopped,
-      agencyName: agencies.name,
-    })
-    .from(requests)
-    .innerJoin(agencies, eq(requests.agencyId, agencies.id))
-    .where(where)
-    .orderBy(...ORDER[filter.sort ?? "received_desc"])
-    .limit(PAGE_SIZE)
-    .offset((page - 1) * PAGE_SIZE)
-    .all();
+  const page_ = (w: SQL | undefined, order: readonly SQL[] | SQL[], limit: number, offset: number) =>
+    db
+      .select({
+        id: requests.id,
+        serial: requests.serial,
+        receivedDate: requests.receivedDate,
+        applicantType: requests.applicantType,
+        applicantName: requests.applicantName,
+        content: sql<string>`substr(${requests.content}, 1, 80)`,
+        status: requests.status,
+        outcome: requests.outcome,
+        concludedDate: requests.concludedDate,
+        handler: requests.handler,
+        channel: requests.channel,
+        dueDate: requests.dueDate,
+        dueProvisional: requests.dueProvisional,
+        clockStopped: requests.clockStopped,
+        agencyName: agencies.name,
+      })
+      .from(requests)
+      .innerJoin(agencies, eq(requests.agencyId, agencies.id))
+      .where(w)
+      .orderBy(...order)
+      .limit(limit)
+      .offset(offset)
+      .all();
+  const offset = (page - 1) * PAGE_SIZE;
+  let rows: ReturnType<typeof page_>;
+  if (filter.sort === "due_asc") {
+    // Two runs, each in index order: the running clocks by due date (the partial due index),
+    // then everything else newest first — rather than one sort of the whole register.
+    const dated = and(where, isNotNull(requests.dueDate));
+    const datedCount = countCapped(dated);
+    rows = offset < datedCount ? page_(dated, [asc(requests.dueDate), asc(requests.seq)], PAGE_SIZE, offset) : [];
+    if (rows.length < PAGE_SIZE) rows = rows.concat(page_(and(where, isNull(requests.dueDate)), ORDER.received_desc, PAGE_SIZE - rows.length, Math.max(0, offset - datedCount)));
+  } else {
+    rows = page_(where, ORDER[filter.sort ?? "received_desc"], PAGE_SIZE, offset);
+  }
   const calendar = rows.some((r) => r.dueDate) ? currentCalendar() : undefined;
   const today = todayInChina();
   const withLeft = rows.map((r) => ({ ...r, left: calendar && r.dueDate ? workdaysLeft(calendar, today, r.dueDate) : null }));
-  const capped = db.select({ id: requests.id }).from(requests).where(where).limit(COUNT_CAP + 1).as("capped");
-  const counted = db.select({ n: sql<number>`count(*)` }).from(capped).get()?.n ?? 0;
+  const counted = countCapped(where);
   return { rows: withLeft, total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP, page, pageSize: PAGE_SIZE };
 }
 

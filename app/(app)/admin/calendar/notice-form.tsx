@@ -18,7 +18,7 @@ export function NoticeForm({ action, year, source, values, hints }: { action: (s
             <th className="pb-1 pr-2 font-medium">节日</th>
             <th className="pb-1 pr-2 font-medium">放假开始</th>
             <th className="pb-1 pr-2 font-medium">放假结束</th>
-            <th className="pb-1 font-medium">调休上班日（周六或周日，多个用空格分隔）</th>
+            <th className="pb-1 font-medium">调休上班日</th>
           </tr>
         </thead>
         <tbody>
@@ -28,10 +28,10 @@ export function NoticeForm({ action, year, source, values, hints }: { action: (s
                 {name}
                 {hints[key] ? <span className="block text-xs font-normal text-slate-500">{hints[key]}</span> : null}
               </th>
-              <td className="pr-2">
+              <td className="w-40 pr-2">
                 <TextField name={`${key}From`} label={`${name}放假开始`} type="date" state={state} defaultValue={values[key].from ?? ""} srLabel />
               </td>
-              <td className="pr-2">
+              <td className="w-40 pr-2">
                 <TextField name={`${key}To`} label={`${name}放假结束`} type="date" state={state} defaultValue={values[key].to ?? ""} srLabel />
               </td>
               <td>
@@ -41,7 +41,7 @@ export function NoticeForm({ action, year, source, values, hints }: { action: (s
           ))}
         </tbody>
       </table>
-      <p className="text-xs text-slate-500">保存后，所有未办结申请的答复期限按新安排重新计算，期限有变动的申请列在本页下方。</p>
+      <p className="text-xs text-slate-500">调休上班日只填周六或周日，多个日期用空格分隔。保存后，所有未办结申请的答复期限按新安排重新计算，期限有变动的申请列在本页下方。</p>
       <SubmitButton pending={pending}>保存 {year} 年放假安排</SubmitButton>
     </form>
   );

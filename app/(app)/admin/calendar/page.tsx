@@ -56,7 +56,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const years = listCalendarYears(actor);
   const view = calendarYearView(actor, year);
   const kinds = new Map(view.days.map((d) => [d.date, { kind: d.kind, name: d.name }]));
-  const choices = [...new Set([thisYear + 1, thisYear + 2, ...years.map((y) => y.year)])].sort((a, b) => b - a);
+  const choices = [...new Set([year, thisYear + 1, thisYear + 2, ...years.map((y) => y.year)])].sort((a, b) => b - a);
   const values: NoticeValues = view.entered ? noticeFormOf(view.days) : noticeFormOf([]);
   const provisionalHints: Record<string, string> = {};
   if (!view.entered) {
@@ -86,7 +86,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         })}
       </nav>
 
-      <div className="grid grid-cols-[1fr_34rem] items-start gap-5">
+      <div className="grid grid-cols-[1fr_40rem] items-start gap-5">
         <div className="space-y-3">
           <div data-testid="calendar-status" className={`rounded border px-3 py-2 text-sm ${view.entered ? "border-slate-200 bg-white" : "border-amber-300 bg-amber-50 text-amber-900"}`}>
             {view.entered ? (
@@ -103,7 +103,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
               </>
             )}
           </div>
-          <div className="grid grid-cols-4 gap-2" data-testid="calendar-months">
+          <div className="grid grid-cols-3 gap-2" data-testid="calendar-months">
             {Array.from({ length: 12 }, (_, i) => (
               <Month key={i} year={year} month={i + 1} kinds={kinds} />
             ))}

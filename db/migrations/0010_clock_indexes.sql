@@ -1,0 +1,2 @@
+CREATE INDEX `requests_live_stopped_idx` ON `requests` (`agency_id`,`received_date`,`seq`) WHERE deleted_at IS NULL AND clock_stopped = 1;--> statement-breakpoint
+CREATE INDEX `requests_open_undated_idx` ON `requests` (`seq`) WHERE deleted_at IS NULL AND outcome IS NULL AND due_date IS NULL AND clock_stopped = 0;

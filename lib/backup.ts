@@ -1,0 +1,32 @@
+import "server-only";
+import { renameSync, rmSync, statSync } from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { getSqlite } from "../db";
+import { AppError } from "./errors";
+
+/**
+ * A consistent online copy of the database (interfaces.md `backup`): SQLite's backup API copies
+ * it page by page while the server keeps running; the copy is checked and then moved into place,
+ * so the target is either the old file or a complete new one.
+ */
+export async function backupDatabase(out: string): Promise<{ out: string; bytes: number }> {
+  const target = path.resolve(out);
+  try {
+    if (statSync(path.dirname(target)).isDirectory() === false) throw new Error();
+  } catch {
+    throw new AppError("INVALID", `目录不存在：${path.dirname(target)}`, "out", `directory does not exist: ${path.dirname(target)}`);
+  }
+  const partial = `${target}.partial`;
+  rmSync(partial, { force: true });
+  await getSqlite().backup(partial);
+  const copy = new Database(partial, { readonly: true });
+  try {
+    const check = copy.pragma("quick_check", { simple: true });
+    if (check !== "ok") throw new AppError("INVALID", `备份文件校验失败：${String(check)}`, "out", "backup copy failed its check");
+  } finally {
+    copy.close();
+  }
+  renameSync(partial, target);
+  return { out: target, bytes: statSync(target).size };
+}
