@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { addDays, weekday } from "../dates";
 import { shippedYears } from "./store";
-import { addWorkdays, buildCalendar, deliveryOnTime, isWorkday, pausedWorkdays, replyDue, supplementNoticeDue } from "./workdays";
+import { addWorkdays, buildCalendar, countWorkdays, deliveryOnTime, isWorkday, pausedWorkdays, replyDue, supplementNoticeDue } from "./workdays";
 
 const calendar = buildCalendar(Object.fromEntries(shippedYears().map((y) => [y.year, y.days])));
 
@@ -149,6 +149,12 @@ describe("a year with no notice is provisional", () => {
   });
 });
 
+function naive(cal: ReturnType<typeof buildCalendar>, from: string, to: string): number {
+  let n = 0;
+  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkday(cal, d).workday) n++;
+  return n;
+}
+
 describe("properties", () => {
   const dateArb = fc.integer({ min: 0, max: 365 * 25 }).map((n) => addDays("2004-01-01", n));
   const pauseArb = fc.tuple(dateArb, fc.integer({ min: 0, max: 40 })).map(([from, len]) => ({ from, to: addDays(from, len) }));
@@ -175,6 +181,19 @@ describe("properties", () => {
         expect(result.steps.at(-1)?.note).toContain(`第 ${n} 个工作日：${result.date}`);
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test("counting working days by arithmetic equals counting them one by one", () => {
+    fc.assert(
+      fc.property(dateArb, fc.integer({ min: 0, max: 3000 }), (from, span) => {
+        const to = addDays(from, span);
+        let n = 0;
+        for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkday(calendar, d).workday) n++;
+        expect(countWorkdays(calendar, from, to)).toBe(n);
+        expect(countWorkdays(buildCalendar({}), from, to)).toBe(naive(buildCalendar({}), from, to));
+      }),
+      { numRuns: 200 },
     );
   });
 

@@ -1,7 +1,6 @@
-import { addDays } from "../dates";
 import type { PauseKind, ReplyDelivery } from "../calendar/codes";
 import { PAUSE_KIND_LABELS } from "../calendar/codes";
-import { addWorkdays, type Calendar, deliveryOnTime, type DueResult, isWorkday, replyDue, supplementNoticeDue } from "../calendar/workdays";
+import { addWorkdays, type Calendar, countWorkdays, deliveryOnTime, type DueResult, replyDue, supplementNoticeDue } from "../calendar/workdays";
 
 /**
  * A request's statutory clock (domain.md A4) from its recorded facts: whether it runs, the due
@@ -77,14 +76,7 @@ export function storedDue(clock: Clock): { dueDate: string | null; dueProvisiona
  * last day), 0 = due today, negative = working days overdue.
  */
 export function workdaysLeft(calendar: Calendar, today: string, due: string): number {
-  if (due === today) return 0;
-  let n = 0;
-  if (due > today) {
-    for (let d = addDays(today, 1); d <= due; d = addDays(d, 1)) if (isWorkday(calendar, d).workday) n++;
-    return n;
-  }
-  for (let d = addDays(due, 1); d <= today; d = addDays(d, 1)) if (isWorkday(calendar, d).workday) n--;
-  return n;
+  return due >= today ? countWorkdays(calendar, today, due) : -countWorkdays(calendar, due, today);
 }
 
 /** The last day that is "due within n working days" of today (the register's due-soon filters). */

@@ -173,10 +173,11 @@ export function listRequests(actor: Actor, filter: Partial<ListFilter> = {}): { 
         dueDate: requests.dueDate,
         dueProvisional: requests.dueProvisional,
         clockStopped: requests.clockStopped,
-        agencyName: agencies.name,
+        // A scalar subquery for the 50 rows shown, not a join: with requests alone in FROM the
+        // planner reads the filter's index in list order instead of sorting every match.
+        agencyName: sql<string>`(SELECT name FROM agencies WHERE agencies.id = ${requests.agencyId})`,
       })
       .from(requests)
-      .innerJoin(agencies, eq(requests.agencyId, agencies.id))
       .where(w)
       .orderBy(...order)
       .limit(limit)
