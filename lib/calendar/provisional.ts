@@ -13,17 +13,22 @@ export function provisionalHolidays(year: number): Map<string, string> {
   const hit = cache.get(year);
   if (hit) return hit;
   const days = new Map<string, string>();
-  const add = (date: string, name: string) => days.set(date, name);
-  add(`${year}-01-01`, "元旦");
-  const newYear = getSolarDateFromLunar(`${year}-01-01`).date;
-  for (let i = -1; i <= 2; i++) add(addDays(newYear, i), "春节");
-  const qingming = getSolarTerms(`${year}-04-01`, `${year}-04-10`).find((t) => t.name === "清明");
-  if (qingming) add(qingming.date, "清明节");
-  add(`${year}-05-01`, "劳动节");
-  add(`${year}-05-02`, "劳动节");
-  add(getSolarDateFromLunar(`${year}-05-05`).date, "端午节");
-  add(getSolarDateFromLunar(`${year}-08-15`).date, "中秋节");
-  for (const d of ["10-01", "10-02", "10-03"]) add(`${year}-${d}`, "国庆节");
+  const y = String(year).padStart(4, "0");
+  // chinese-days converts reliably from 1901 to 2100; outside that (or if a conversion lands in
+  // another year) only the fixed-date holidays are assumed.
+  const add = (date: string | undefined, name: string) => {
+    if (date?.startsWith(`${y}-`)) days.set(date, name);
+  };
+  const lunar = (monthDay: string) => (year >= 1901 && year <= 2100 ? getSolarDateFromLunar(`${year}-${monthDay}`).date : undefined);
+  add(`${y}-01-01`, "元旦");
+  const newYear = lunar("01-01");
+  if (newYear) for (let i = -1; i <= 2; i++) add(addDays(newYear, i), "春节");
+  if (year >= 1901 && year <= 2100) add(getSolarTerms(`${year}-04-01`, `${year}-04-10`).find((t) => t.name === "清明")?.date, "清明节");
+  add(`${y}-05-01`, "劳动节");
+  add(`${y}-05-02`, "劳动节");
+  add(lunar("05-05"), "端午节");
+  add(lunar("08-15"), "中秋节");
+  for (const d of ["10-01", "10-02", "10-03"]) add(`${y}-${d}`, "国庆节");
   cache.set(year, days);
   return days;
 }
