@@ -35,7 +35,7 @@ export function NoticeForm({ action, year, source, values, hints }: { action: (s
                 <TextField name={`${key}To`} label={`${name}放假结束`} type="date" state={state} defaultValue={values[key].to ?? ""} srLabel />
               </td>
               <td>
-                <TextField name={`${key}Makeup`} label={`${name}调休上班日`} state={state} defaultValue={values[key].makeup ?? ""} placeholder="例：2027-02-20" srLabel />
+                <TextField name={`${key}Makeup`} label={`${name}调休上班日`} state={state} defaultValue={values[key].makeup ?? ""} placeholder="YYYY-MM-DD，可填多个" srLabel />
               </td>
             </tr>
           ))}
