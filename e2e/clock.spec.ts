@@ -54,6 +54,14 @@ test("a clerk records a pause and sees the due date move, with the explanation",
   await page.goto("/requests?sort=due_asc");
   await expect(page.getByTestId("due-cell").first()).toBeVisible();
   await page.screenshot({ path: "test-results/screens/register-due.png" });
+
+  // The 工作台 counts what is due; each tile opens the register filtered.
+  await page.goto("/");
+  const tiles = page.getByTestId("due-tiles");
+  await expect(tiles).toContainText("5 个工作日内到期");
+  await page.screenshot({ path: "test-results/screens/home-clerk.png" });
+  await tiles.getByRole("link", { name: /已逾期/ }).click();
+  await expect(page).toHaveURL(/due=overdue/);
 });
 
 test("an admin enters a year's holiday notice; mistakes are named by holiday and field", async ({ page }) => {

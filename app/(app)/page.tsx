@@ -1,9 +1,18 @@
 import type { Metadata } from "next";
 import { PageHeader } from "@/components/app-shell";
-import { requirePageUser } from "@/lib/auth/current";
+import { requirePageUser, toActor } from "@/lib/auth/current";
 import { navigationFor } from "@/lib/auth/navigation";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import Link from "next/link";
+import { can } from "@/lib/auth/permissions";
+import { dueCounts } from "@/lib/requests/queries";
+
+const DUE_TILES = [
+  { key: "overdue", label: "已逾期", style: "border-red-300 bg-red-50 text-red-800" },
+  { key: "2", label: "2 个工作日内到期", style: "border-orange-300 bg-orange-50 text-orange-800" },
+  { key: "5", label: "5 个工作日内到期", style: "border-amber-300 bg-amber-50 text-amber-800" },
+  { key: "stopped", label: "期限中止（征求意见、缴费、待补正）", style: "border-violet-300 bg-violet-50 text-violet-800" },
+] as const;
 
 export const metadata: Metadata = { title: "工作台" };
 
@@ -11,6 +20,7 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
   const user = await requirePageUser();
   const { password } = await searchParams;
   const links = navigationFor(user.role).filter((item) => item.href !== "/");
+  const counts = can(user.role, "requests.read") ? dueCounts(toActor(user)) : null;
   return (
     <>
       <PageHeader title="工作台" description={`${user.agencyName} · ${ROLE_LABELS[user.role]}`} />
@@ -22,6 +32,21 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
       <p className="text-sm text-slate-700">
         欢迎，{user.displayName || user.username}。
       </p>
+      {counts ? (
+        <section aria-label="答复期限" className="mt-4 max-w-4xl">
+          <h2 className="mb-2 text-sm font-semibold text-slate-700">答复期限</h2>
+          <ul className="grid grid-cols-4 gap-3" data-testid="due-tiles">
+            {DUE_TILES.map((t) => (
+              <li key={t.key}>
+                <Link href={`/requests?due=${t.key}&sort=due_asc`} className={`block rounded border px-4 py-3 hover:shadow ${counts[t.key] ? t.style : "border-slate-200 bg-white text-slate-500"}`}>
+                  <span className="block text-2xl font-semibold">{counts[t.key]}</span>
+                  <span className="text-sm">{t.label}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {links.length > 0 ? (
         <ul className="mt-4 grid max-w-3xl grid-cols-3 gap-3">
           {links.map((item) => (

@@ -61,10 +61,12 @@ function span(from: string, to: string): string {
   return `${monthDay(from)}–${monthDay(to)}`;
 }
 
-function segmentNote(s: Segment): string | null {
+/** A block's dates read as the notice prints them; the year is named when it is not the start's. */
+function segmentNote(s: Segment, startYear: string): string | null {
   const mark = s.provisional ? "（暂定）" : "";
-  if (s.kind === "makeup") return `${span(s.from, s.to)}（星期${WEEKDAY_CN[weekday(s.from)]}）${s.name ?? ""}调休上班，计入${mark}`;
-  if (s.kind === "holiday") return `${span(s.from, s.to)} ${s.name ?? "法定节假日"}放假，不计${mark}`;
+  const when = `${s.from.slice(0, 4) === startYear ? "" : `${Number(s.from.slice(0, 4))}年`}${span(s.from, s.to)}`;
+  if (s.kind === "makeup") return `${when}（星期${WEEKDAY_CN[weekday(s.from)]}）${s.name ?? ""}调休上班，计入${mark}`;
+  if (s.kind === "holiday") return `${when} ${s.name ?? "法定节假日"}放假，不计${mark}`;
   return null;
 }
 
@@ -105,7 +107,7 @@ export function addWorkdays(calendar: Calendar, start: string, n: number): DueRe
   }
   const steps: Step[] = [{ date: start, note: `${start} 当日不计，次日起算` }];
   for (const s of displayBlocks(segments)) {
-    const note = segmentNote(s);
+    const note = segmentNote(s, start.slice(0, 4));
     if (note) steps.push({ date: s.from, note });
   }
   steps.push({ date, note: `第 ${n} 个工作日：${date}${provisional ? "（暂定：该年放假安排尚未录入）" : ""}` });

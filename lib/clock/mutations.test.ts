@@ -6,7 +6,7 @@ import { saveCalendarYear } from "../calendar/mutations";
 import { calendarYearView } from "../calendar/admin";
 import { noticeDays } from "../calendar/notice";
 import { concludeRequest, createRequest } from "../requests/mutations";
-import { getRequest, listRequests, listTimeline } from "../requests/queries";
+import { dueCounts, getRequest, listRequests, listTimeline } from "../requests/queries";
 import { concludeSchema } from "../requests/schemas";
 import { currentCalendar } from "../calendar/queries";
 import { replyDue } from "../calendar/workdays";
@@ -133,6 +133,8 @@ describe("the clock of a request", () => {
     expect(rows[1].left).toBeLessThanOrEqual(2);
     expect(rows[3]).toMatchObject({ dueDate: null, clockStopped: true, left: null });
     expect(listRequests(other, { due: "overdue" }).rows).toEqual([]);
+    expect(dueCounts(clerk)).toEqual({ overdue: 1, "2": 1, "5": 2, stopped: 1 });
+    expect(dueCounts(other)).toEqual({ overdue: 0, "2": 0, "5": 0, stopped: 0 });
   });
 
   test("entering next year's notice recomputes open requests and lists those that moved", () => {

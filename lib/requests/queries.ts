@@ -202,6 +202,12 @@ export function listRequests(actor: Actor, filter: Partial<ListFilter> = {}): { 
   return { rows: withLeft, total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP, page, pageSize: PAGE_SIZE };
 }
 
+/** How many open requests are overdue, due within 2 or 5 working days, or have their clock stopped (the 工作台). */
+export function dueCounts(actor: Actor): Record<"overdue" | "2" | "5" | "stopped", number> {
+  const count = (due: "overdue" | "2" | "5" | "stopped") => countCapped(filterWhere(actor, { due }));
+  return { overdue: count("overdue"), "2": count("2"), "5": count("5"), stopped: count("stopped") };
+}
+
 /** The handlers named in the agency's register, for the filter's choices. */
 export function listHandlers(actor: Actor): string[] {
   return getDb()
