@@ -30,6 +30,19 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "appeal.create": "登记复议诉讼案件",
   "appeal.update": "更新复议诉讼案件",
   "appeal.import": "导入复议诉讼案件",
+  "request.pause": "登记中止计算",
+  "request.pause_end": "登记中止结束",
+  "request.pause_remove": "撤销中止记录",
+  "request.supplement_notice": "登记告知补正",
+  "request.supplemented": "登记收到补正",
+  "request.extension": "登记延期",
+  "request.delay": "登记延迟答复",
+  "request.delivery": "登记送达",
+  "pause.create": "新增中止记录",
+  "pause.update": "修改中止记录",
+  "pause.delete": "撤销中止记录",
+  "calendar.create": "录入节假日安排",
+  "calendar.update": "更正节假日安排",
 };
 
 export const AUDIT_OBJECT_LABELS: Record<string, string> = {
@@ -41,6 +54,8 @@ export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   import: "台账导入",
   report: "年度报告",
   appeal: "复议诉讼案件",
+  request_pause: "中止计算记录",
+  calendar: "节假日安排",
 };
 
 export const AUDIT_RESULT_LABELS: Record<string, string> = { success: "成功", denied: "拒绝", failure: "失败" };
