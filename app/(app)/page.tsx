@@ -11,7 +11,7 @@ const DUE_TILES = [
   { key: "overdue", label: "已逾期", style: "border-red-300 bg-red-50 text-red-800" },
   { key: "2", label: "2 个工作日内到期", style: "border-orange-300 bg-orange-50 text-orange-800" },
   { key: "5", label: "5 个工作日内到期", style: "border-amber-300 bg-amber-50 text-amber-800" },
-  { key: "stopped", label: "期限中止（征求意见、缴费、待补正）", style: "border-violet-300 bg-violet-50 text-violet-800" },
+  { key: "stopped", label: "期限中止", style: "border-violet-300 bg-violet-50 text-violet-800" },
 ] as const;
 
 export const metadata: Metadata = { title: "工作台" };
