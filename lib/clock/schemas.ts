@@ -1,11 +1,9 @@
 import { z } from "zod";
-import { optional } from "../validation";
+import { optionalText } from "../validation";
 import { PAUSE_KINDS, REPLY_DELIVERIES } from "../calendar/codes";
-import { isoDateSchema } from "../requests/schemas";
+import { isoDateSchema, optionalDate } from "../requests/schemas";
 
 const version = z.coerce.number().int().positive();
-const optionalDate = optional(isoDateSchema);
-const optionalText = (max: number) => optional(z.string().trim().max(max, `不超过 ${max} 个字`));
 const person = z.string().trim().min(1, "请填写批准人（公开工作机构负责人）").max(50, "不超过 50 个字");
 
 export const pauseSchema = z.object({

@@ -135,8 +135,6 @@ const ORDER = {
   serial_desc: [desc(requests.serial)],
   concluded_desc: [sql`${requests.concludedDate} IS NULL`, desc(requests.concludedDate), desc(requests.seq)],
   // Open requests by due date (the most urgent first), then those whose clock stands, then the rest.
-  // Not used as such: listRequests reads the running clocks by due date, then the rest newest first.
-  due_asc: [asc(requests.dueDate), asc(requests.seq)],
 } as const;
 
 export type RequestListRow = Pick<

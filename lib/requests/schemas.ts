@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isIsoDate, todayInChina } from "../dates";
-import { optional } from "../validation";
+import { optional, optionalText } from "../validation";
 import { APPLICANT_TYPES, CHANNELS, DELIVERY_METHODS, OUTCOMES, REQUEST_STATUSES, REQUESTED_FORMS } from "./codes";
 import { creditCodeProblem, idNumberProblem, phoneProblem } from "./identity";
 import { deriveReceiptDate } from "./receipt";
@@ -11,8 +11,7 @@ export const isoDateSchema = z
   .refine((v) => /^\d{4}-\d{2}-\d{2}$/.test(v), "日期格式应为 YYYY-MM-DD")
   .refine((v) => !/^\d{4}-\d{2}-\d{2}$/.test(v) || isIsoDate(v), "日期不存在");
 
-const optionalText = (max: number) => optional(z.string().trim().max(max, `不超过 ${max} 个字`));
-const optionalDate = optional(isoDateSchema);
+export const optionalDate = optional(isoDateSchema);
 
 /** The fields a clerk records about an application (registration and editing). */
 const requestFields = z.object({
