@@ -4,14 +4,14 @@ import { eq } from "drizzle-orm";
 import { type Tx, writeTx } from "../../db";
 import { agencies, type Agency } from "../../db/schema";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/permissions";
+import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
 import { getAgencyByCode, subtreeIds } from "./queries";
 import type { AgencyInput } from "./schemas";
 
 function assertAdmin(actor: Actor) {
-  if (actor.role !== "system" && !can(actor.role, "admin.agencies")) throw new AppError("FORBIDDEN", "无权管理机构");
+  assertCan(actor, "admin.agencies", "无权管理机构");
 }
 
 export function insertAgency(tx: Tx, actor: Actor, input: { code: string; name: string; parentId: string | null }): Agency {

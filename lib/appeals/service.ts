@@ -5,7 +5,7 @@ import { getDb, writeTx } from "../../db";
 import { agencies, appeals, type AppealRow, requests } from "../../db/schema";
 import { canReadAgency, getAgencyByCode, readableAgencyIds } from "../agencies/queries";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/permissions";
+import { assertCan, can } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
 import type { LedgerIssue } from "../ledger/parse";
@@ -18,7 +18,7 @@ import type { AppealInput } from "./schemas";
 export type AppealImportSummary = { ok: boolean; dryRun: boolean; rows: number; inserted: number; updated: number; unchanged: number; errors: LedgerIssue[] };
 
 function resolveAgency(actor: Actor, agencyCode: string, permission: "appeals.write" | "appeals.read") {
-  if (actor.role !== "system" && !can(actor.role, permission)) throw new AppError("FORBIDDEN", "无权操作复议诉讼案件");
+  assertCan(actor, permission, "无权操作复议诉讼案件");
   const agency = getAgencyByCode(agencyCode);
   if (!agency || !canReadAgency(actor, agency.id)) throw new AppError("NOT_FOUND", `机构代码 ${agencyCode} 不存在或无权操作`, "agency", `agency ${agencyCode} not found`);
   return agency;
@@ -127,7 +127,7 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * a cell of table 四 counts (lib/reports/engine.ts).
  */
 export function listAppeals(actor: Actor, filter: AppealFilter = {}): AppealView[] {
-  if (actor.role !== "system" && !can(actor.role, "appeals.read")) throw new AppError("FORBIDDEN", "无权查看复议诉讼案件");
+  assertCan(actor, "appeals.read", "无权查看复议诉讼案件");
   const ids = readableAgencyIds(actor);
   const where: (SQL | undefined)[] = [isNull(appeals.deletedAt)];
   if (ids !== "all") where.push(inArray(appeals.agencyId, ids.length ? ids : [""]));
@@ -192,7 +192,7 @@ export function listAppealsOfRequest(actor: Actor, requestId: string): AppealRow
 
 /** Records a case against a request, or updates the case with that number (one record per case, A2). */
 export function saveAppeal(actor: Actor, requestId: string, input: AppealInput): void {
-  if (actor.role !== "system" && !can(actor.role, "appeals.write")) throw new AppError("FORBIDDEN", "无权登记复议诉讼案件");
+  assertCan(actor, "appeals.write", "无权登记复议诉讼案件");
   writeTx((tx) => {
     const request = tx.select().from(requests).where(eq(requests.id, requestId)).get();
     if (!request || request.deletedAt || !canReadAgency(actor, request.agencyId)) throw new AppError("NOT_FOUND", "申请不存在或无权查看");

@@ -4,14 +4,13 @@ import { getDb } from "../../db";
 import { auditLog } from "../../db/schema";
 import { readableAgencyIds } from "../agencies/queries";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/permissions";
-import { AppError } from "../errors";
+import { assertCan } from "../auth/permissions";
 
 export const AUDIT_PAGE_SIZE = 100;
 
 /** The newest audit rows the actor may read: all for an admin, its agencies' rows otherwise. */
 export function listAuditRows(actor: Actor, page = 1) {
-  if (actor.role !== "system" && !can(actor.role, "audit.read")) throw new AppError("FORBIDDEN", "无权查看审计日志");
+  assertCan(actor, "audit.read", "无权查看审计日志");
   const ids = readableAgencyIds(actor);
   const where = ids === "all" ? undefined : inArray(auditLog.agencyId, ids.length ? ids : [""]);
   const db = getDb();

@@ -1,3 +1,5 @@
+import { AppError } from "../errors";
+import type { Actor } from "./actor";
 import type { Role } from "./roles";
 
 /**
@@ -64,4 +66,12 @@ const SCOPE: Record<Role, AgencyScope> = { clerk: "own", supervisor: "subtree", 
 
 export function agencyScopeOf(role: Role): AgencyScope {
   return SCOPE[role];
+}
+
+/**
+ * The check every data-access function starts with: the command line (`system`) may do
+ * anything; a user needs the permission, or gets FORBIDDEN with the given message.
+ */
+export function assertCan(actor: Actor, permission: Permission, message: string): void {
+  if (actor.role !== "system" && !can(actor.role, permission)) throw new AppError("FORBIDDEN", message);
 }

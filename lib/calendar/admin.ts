@@ -3,15 +3,14 @@ import { desc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db";
 import { agencies, calendarChanges, calendarYears, users } from "../../db/schema";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/permissions";
-import { AppError } from "../errors";
+import { assertCan } from "../auth/permissions";
 import type { MovedDue } from "../clock/store";
 import { provisionalHolidays } from "./provisional";
 import { readYearDays } from "./store";
 import type { CalendarDay } from "./workdays";
 
 function assertAdmin(actor: Actor) {
-  if (actor.role !== "system" && !can(actor.role, "admin.calendar")) throw new AppError("FORBIDDEN", "无权维护节假日安排");
+  assertCan(actor, "admin.calendar", "无权维护节假日安排");
 }
 
 export type CalendarYearSummary = { year: number; source: string; enteredBy: string | null; updatedAt: string; holidays: number; makeup: number };

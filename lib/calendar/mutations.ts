@@ -5,7 +5,7 @@ import { calendarChanges, calendarDays, calendarYears } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
-import { assertCan } from "../requests/mutations";
+import { assertCan } from "../auth/permissions";
 import { type MovedDue, recomputeOpenClocks } from "../clock/store";
 import { insertYearDays, readCalendar, readYearDays } from "./store";
 import type { CalendarDay } from "./workdays";

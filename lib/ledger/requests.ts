@@ -5,7 +5,7 @@ import { getDb, writeTx } from "../../db";
 import { requests, type RequestRow } from "../../db/schema";
 import { canReadAgency, getAgencyByCode } from "../agencies/queries";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/permissions";
+import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
 import { nextSeq, recordEvent, sealedPii } from "../requests/mutations";
@@ -80,9 +80,7 @@ export function ledgerRecordOf(row: RequestRow): LedgerRecord {
 }
 
 function resolveAgency(actor: Actor, agencyCode: string, permission: "requests.import" | "requests.export") {
-  if (actor.role !== "system" && !can(actor.role, permission)) {
-    throw new AppError("FORBIDDEN", permission === "requests.import" ? "无权导入台账" : "无权导出台账");
-  }
+  assertCan(actor, permission, permission === "requests.import" ? "无权导入台账" : "无权导出台账");
   const agency = getAgencyByCode(agencyCode);
   if (!agency || !canReadAgency(actor, agency.id)) throw new AppError("NOT_FOUND", `机构代码 ${agencyCode} 不存在或无权操作`, "agency", `agency ${agencyCode} not found`);
   return agency;

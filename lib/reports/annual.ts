@@ -4,7 +4,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { getDb, writeTx } from "../../db";
 import { reportNarratives, reportSnapshots } from "../../db/schema";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/permissions";
+import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
 import { hardChecksPass } from "./checks";
@@ -25,7 +25,7 @@ export function getNarrative(actor: Actor, agencyCode: string, year: number): Na
 }
 
 export function saveNarrative(actor: Actor, agencyCode: string, year: number, narrative: Narrative): void {
-  if (actor.role !== "system" && !can(actor.role, "reports.edit")) throw new AppError("FORBIDDEN", "无权编辑年度报告");
+  assertCan(actor, "reports.edit", "无权编辑年度报告");
   const { agency } = reportScope(actor, agencyCode, false);
   writeTx((tx) => {
     const where = and(eq(reportNarratives.agencyId, agency.id), eq(reportNarratives.year, year));
@@ -56,7 +56,7 @@ export function latestSnapshot(actor: Actor, agencyCode: string, year: number, i
  * it unless a written reason overrides (A6).
  */
 export function finalizeReport(actor: Actor, input: { agencyCode: string; year: number; includeChildren: boolean; overrideReason?: string }): Snapshot {
-  if (actor.role !== "system" && !can(actor.role, "reports.finalize")) throw new AppError("FORBIDDEN", "无权定稿年度报告");
+  assertCan(actor, "reports.finalize", "无权定稿年度报告");
   const report = computeReport(actor, input);
   const reason = input.overrideReason?.trim() || null;
   if (!hardChecksPass(report.checks) && !reason) {

@@ -4,7 +4,7 @@ import { getDb } from "../../db";
 import { proactiveFigures, reportBaselines } from "../../db/schema";
 import { getAgencyByCode, readableAgencyIds, subtreeIds } from "../agencies/queries";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/permissions";
+import { assertCan } from "../auth/permissions";
 import { AppError } from "../errors";
 import { runChecks } from "./checks";
 import { type Period, yearPeriod } from "./engine-period";
@@ -148,7 +148,7 @@ function baselineOf(agencyIds: string[], year: number): Report["applications"] |
 
 /** The agencies a report covers, after checking the actor may read them. */
 export function reportScope(actor: Actor, agencyCode: string, includeChildren: boolean) {
-  if (actor.role !== "system" && !can(actor.role, "reports.read")) throw new AppError("FORBIDDEN", "无权查看年度报告");
+  assertCan(actor, "reports.read", "无权查看年度报告");
   const agency = getAgencyByCode(agencyCode);
   if (!agency) throw new AppError("NOT_FOUND", `机构代码 ${agencyCode} 不存在`, "agency", `agency ${agencyCode} not found`);
   const readable = readableAgencyIds(actor);

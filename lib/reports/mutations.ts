@@ -4,14 +4,14 @@ import { writeTx } from "../../db";
 import { proactiveFigures, reportBaselines } from "../../db/schema";
 import { canReadAgency, getAgencyByCode } from "../agencies/queries";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/permissions";
+import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
 import { APPLICATION_COLUMNS, APPLICATION_ROW_CODES } from "./layout";
 import type { Proactive } from "./proactive";
 
 function editableAgency(actor: Actor, agencyCode: string) {
-  if (actor.role !== "system" && !can(actor.role, "reports.edit")) throw new AppError("FORBIDDEN", "无权修改年度报告数据");
+  assertCan(actor, "reports.edit", "无权修改年度报告数据");
   const agency = getAgencyByCode(agencyCode);
   if (!agency || !canReadAgency(actor, agency.id)) throw new AppError("NOT_FOUND", `机构代码 ${agencyCode} 不存在或无权操作`, "agency", `agency ${agencyCode} not found`);
   return agency;

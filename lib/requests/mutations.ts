@@ -4,7 +4,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { type Tx, writeTx } from "../../db";
 import { requestEvents, requests, type RequestRow } from "../../db/schema";
 import type { Actor } from "../auth/actor";
-import { can, type Permission } from "../auth/permissions";
+import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { canReadAgency } from "../agencies/queries";
 import { AppError } from "../errors";
@@ -20,10 +20,6 @@ export function recordEvent(tx: Tx, actor: Actor, requestId: string, kind: strin
   tx.insert(requestEvents)
     .values({ requestId, actorId: actor.id, kind, summary, data: data === undefined ? null : JSON.stringify(data) })
     .run();
-}
-
-export function assertCan(actor: Actor, permission: Permission, message: string) {
-  if (actor.role !== "system" && !can(actor.role, permission)) throw new AppError("FORBIDDEN", message);
 }
 
 /** The plain (decrypted) fields of a request, for audit change sets and comparisons. */

@@ -4,7 +4,7 @@ import { getDb } from "../../db";
 import { agencies, requestEvents, requests, type RequestRow, users } from "../../db/schema";
 import { getAgencyByCode, readableAgencyIds } from "../agencies/queries";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/permissions";
+import { assertCan, can } from "../auth/permissions";
 import { recordAuditAlone } from "../audit/record";
 import { AppError } from "../errors";
 import { currentCalendar } from "../calendar/queries";
@@ -16,7 +16,7 @@ import type { ListFilter } from "./schemas";
 
 /** The rows of the register the actor may read (issue 2 §5: scoped in the data layer). */
 function scopeWhere(actor: Actor): SQL | undefined {
-  if (actor.role !== "system" && !can(actor.role, "requests.read")) throw new AppError("FORBIDDEN", "无权查看申请");
+  assertCan(actor, "requests.read", "无权查看申请");
   const ids = readableAgencyIds(actor);
   const live = isNull(requests.deletedAt);
   if (ids === "all") return live;

@@ -5,7 +5,7 @@ import { writeTx } from "../../db";
 import { sessions, users, type User } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { hashPassword, passwordProblem, verifyPassword } from "../auth/password";
-import { can } from "../auth/permissions";
+import { assertCan } from "../auth/permissions";
 import type { Role } from "../auth/roles";
 import { recordAudit } from "../audit/record";
 import { getAgencyByCode } from "../agencies/queries";
@@ -14,7 +14,7 @@ import { getUserByUsername } from "./queries";
 import type { CreateUserInput } from "./schemas";
 
 function assertUserAdmin(actor: Actor) {
-  if (actor.role !== "system" && !can(actor.role, "admin.users")) throw new AppError("FORBIDDEN", "无权管理用户");
+  assertCan(actor, "admin.users", "无权管理用户");
 }
 
 const now = () => new Date().toISOString();

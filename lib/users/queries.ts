@@ -3,8 +3,7 @@ import { asc, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db";
 import { agencies, users } from "../../db/schema";
 import type { Actor } from "../auth/actor";
-import { can } from "../auth/permissions";
-import { AppError } from "../errors";
+import { assertCan } from "../auth/permissions";
 
 export type UserListItem = {
   id: string;
@@ -19,7 +18,7 @@ export type UserListItem = {
 };
 
 export function listUsers(actor: Actor): UserListItem[] {
-  if (actor.role !== "system" && !can(actor.role, "admin.users")) throw new AppError("FORBIDDEN", "无权管理用户");
+  assertCan(actor, "admin.users", "无权管理用户");
   return getDb()
     .select({
       id: users.id,
