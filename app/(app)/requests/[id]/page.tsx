@@ -63,7 +63,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   const cases = listAppealsOfRequest(actor, id);
   const today = todayInChina();
   const mayDecide = can(user.role, "requests.decide");
-  const { clock, pauses, left } = getRequestClock(actor, id, today);
+  const { clock, pauses, left } = getRequestClock(actor, request, today);
   const clockActions = can(user.role, "requests.write")
     ? {
         addPause: addPauseAction.bind(null, id),
