@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import { PAUSE_KIND_LABELS, REPLY_DELIVERY_LABELS, type ReplyDelivery } from "@/lib/calendar/codes";
-import type { PauseView } from "@/lib/clock/queries";
+import type { PauseView } from "@/lib/clock/store";
 import type { Clock } from "@/lib/clock/view";
 import type { ActionState } from "@/lib/actions";
 import { DueBadge } from "./badges";

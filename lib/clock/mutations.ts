@@ -7,11 +7,12 @@ import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { PAUSE_KIND_LABELS, REPLY_DELIVERY_LABELS } from "../calendar/codes";
 import { currentCalendar } from "../calendar/queries";
+import { supplementNoticeDue } from "../calendar/workdays";
 import { AppError } from "../errors";
 import { assertCan } from "../auth/permissions";
 import { applyChange, loadForChange, recordEvent } from "../requests/mutations";
 import { todayInChina } from "../dates";
-import { factsOf, livePauses, refreshClock } from "./store";
+import { livePauses, refreshClock } from "./store";
 import type { DelayInput, DeliveryInput, ExtensionInput, PauseInput, SupplementNoticeInput } from "./schemas";
 import { clockOf } from "./view";
 
@@ -33,8 +34,7 @@ function change(actor: Actor, id: string, version: number, body: (c: Change) => 
 }
 
 function clockNow(tx: Tx, row: RequestRow, overrides: Partial<RequestRow> = {}) {
-  const merged = { ...row, ...overrides };
-  return clockOf(currentCalendar(tx), factsOf(merged, livePauses(tx, [row.id]).get(row.id) ?? []), todayInChina());
+  return clockOf(currentCalendar(tx), { ...row, ...overrides, pauses: livePauses(tx, [row.id]).get(row.id) ?? [] }, todayInChina());
 }
 
 function assertOpen(row: RequestRow, what: string) {
@@ -61,7 +61,7 @@ export function recordSupplementNotice(actor: Actor, id: string, input: Suppleme
     if (input.supplementDeadline <= input.supplementNoticeDate) {
       throw new AppError("INVALID", `补正期限（${input.supplementDeadline}）应晚于告知补正日期（${input.supplementNoticeDate}）`, "supplementDeadline");
     }
-    const due = clockNow(tx, before).supplementNoticeDue.date;
+    const due = supplementNoticeDue(currentCalendar(tx), before.receivedDate).date;
     applyChange(tx, actor, before, { supplementNoticeDate: input.supplementNoticeDate, supplementDeadline: input.supplementDeadline }, "request.supplement_notice");
     const late = input.supplementNoticeDate > due ? `（超过 7 个工作日的告知期限 ${due}）` : "";
     recordEvent(tx, actor, id, "supplement_notice", `告知补正（${input.supplementNoticeDate}），补正期限 ${input.supplementDeadline}${late}`);

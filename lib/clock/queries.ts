@@ -6,10 +6,8 @@ import { currentCalendar } from "../calendar/queries";
 import { todayInChina } from "../dates";
 import { AppError } from "../errors";
 import type { RequestView } from "../requests/queries";
-import { livePauses } from "./store";
+import { livePauses, type PauseView } from "./store";
 import { type Clock, clockOf, workdaysLeft } from "./view";
-
-export type PauseView = { id: string; kind: "third_party" | "other_agency" | "fee"; fromDate: string; toDate: string | null; note: string | null };
 
 /**
  * A request's clock for its page, from the request the page already read (through the scoped

@@ -6,10 +6,11 @@ import type { Calendar } from "../calendar/workdays";
 import { todayInChina } from "../dates";
 import { type ClockFacts, clockOf, storedDue } from "./view";
 
-type PauseFacts = ClockFacts["pauses"];
+/** A recorded pause as the page lists it (the clock reads kind, from and to). */
+export type PauseView = ClockFacts["pauses"][number] & { id: string; note: string | null };
 
-export function livePauses(tx: Db | Tx, requestIds: string[]): Map<string, (PauseFacts[number] & { id: string; note: string | null })[]> {
-  const byRequest = new Map<string, (PauseFacts[number] & { id: string; note: string | null })[]>();
+export function livePauses(tx: Db | Tx, requestIds: string[]): Map<string, PauseView[]> {
+  const byRequest = new Map<string, PauseView[]>();
   if (requestIds.length === 0) return byRequest;
   for (let i = 0; i < requestIds.length; i += 500) {
     const rows = tx
@@ -23,29 +24,10 @@ export function livePauses(tx: Db | Tx, requestIds: string[]): Map<string, (Paus
   return byRequest;
 }
 
-export function factsOf(row: RequestRow, pauses: PauseFacts): ClockFacts {
-  return {
-    receivedDate: row.receivedDate,
-    supplementNoticeDate: row.supplementNoticeDate,
-    supplementDeadline: row.supplementDeadline,
-    supplementedDate: row.supplementedDate,
-    extensionDays: row.extensionDays,
-    delayedReplyDate: row.delayedReplyDate,
-    outcome: row.outcome,
-    replyDelivery: row.replyDelivery,
-    replyDeliveredDate: row.replyDeliveredDate,
-    pauses,
-  };
-}
-
 /** Recomputes the stored due date of one request (inside the caller's transaction). Derived data: no version, no audit. */
 export function refreshClock(tx: Tx, calendar: Calendar, requestId: string): void {
   const row = tx.select().from(requests).where(eq(requests.id, requestId)).get();
-  if (!row) return;
-  const stored = storedDue(clockOf(calendar, factsOf(row, livePauses(tx, [requestId]).get(requestId) ?? []), todayInChina()));
-  if (stored.dueDate !== row.dueDate || stored.dueProvisional !== row.dueProvisional || stored.clockStopped !== row.clockStopped) {
-    tx.update(requests).set(stored).where(eq(requests.id, requestId)).run();
-  }
+  if (row) recomputeRows(tx, calendar, [row]);
 }
 
 export type MovedDue = { requestId: string; agencyId: string; serial: string; before: string | null; after: string | null };
@@ -64,7 +46,7 @@ function recomputeRows(tx: Tx, calendar: Calendar, rows: RequestRow[]): MovedDue
     .prepare();
   const moved: MovedDue[] = [];
   for (const row of rows) {
-    const stored = storedDue(clockOf(calendar, factsOf(row, pauses.get(row.id) ?? []), today));
+    const stored = storedDue(clockOf(calendar, { ...row, pauses: pauses.get(row.id) ?? [] }, today));
     if (stored.dueDate === row.dueDate && stored.dueProvisional === row.dueProvisional && stored.clockStopped === row.clockStopped) continue;
     update.run({ id: row.id, dueDate: stored.dueDate, dueProvisional: stored.dueProvisional ? 1 : 0, clockStopped: stored.clockStopped ? 1 : 0 });
     if (stored.dueDate !== row.dueDate) moved.push({ requestId: row.id, agencyId: row.agencyId, serial: row.serial, before: row.dueDate, after: stored.dueDate });
