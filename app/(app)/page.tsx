@@ -6,13 +6,14 @@ import { ROLE_LABELS } from "@/lib/auth/roles";
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
 import { dueCounts } from "@/lib/requests/queries";
+import { DUE_FILTER_LABELS, DUE_FILTERS } from "@/lib/requests/schemas";
 
-const DUE_TILES = [
-  { key: "overdue", label: "已逾期", style: "border-red-300 bg-red-50 text-red-800" },
-  { key: "2", label: "2 个工作日内到期", style: "border-orange-300 bg-orange-50 text-orange-800" },
-  { key: "5", label: "5 个工作日内到期", style: "border-amber-300 bg-amber-50 text-amber-800" },
-  { key: "stopped", label: "期限中止", style: "border-violet-300 bg-violet-50 text-violet-800" },
-] as const;
+const TILE_STYLE: Record<(typeof DUE_FILTERS)[number], string> = {
+  overdue: "border-red-300 bg-red-50 text-red-800",
+  "2": "border-orange-300 bg-orange-50 text-orange-800",
+  "5": "border-amber-300 bg-amber-50 text-amber-800",
+  stopped: "border-violet-300 bg-violet-50 text-violet-800",
+};
 
 export const metadata: Metadata = { title: "工作台" };
 
@@ -36,11 +37,11 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
         <section aria-label="答复期限" className="mt-4 max-w-4xl">
           <h2 className="mb-2 text-sm font-semibold text-slate-700">答复期限</h2>
           <ul className="grid grid-cols-4 gap-3" data-testid="due-tiles">
-            {DUE_TILES.map((t) => (
-              <li key={t.key}>
-                <Link href={`/requests?due=${t.key}&sort=due_asc`} className={`block rounded border px-4 py-3 hover:shadow ${counts[t.key] ? t.style : "border-slate-200 bg-white text-slate-500"}`}>
-                  <span className="block text-2xl font-semibold">{counts[t.key]}</span>
-                  <span className="text-sm">{t.label}</span>
+            {DUE_FILTERS.map((key) => (
+              <li key={key}>
+                <Link href={`/requests?due=${key}&sort=due_asc`} className={`block rounded border px-4 py-3 hover:shadow ${counts[key] ? TILE_STYLE[key] : "border-slate-200 bg-white text-slate-500"}`}>
+                  <span className="block text-2xl font-semibold">{counts[key]}</span>
+                  <span className="text-sm">{DUE_FILTER_LABELS[key]}</span>
                 </Link>
               </li>
             ))}

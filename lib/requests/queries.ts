@@ -12,7 +12,9 @@ import { dueSoonLimit, workdaysLeft } from "../clock/view";
 import { todayInChina } from "../dates";
 import { maskCreditCode, maskIdNumber, maskPhone } from "../pii/mask";
 import { openPii } from "./pii";
-import type { ListFilter } from "./schemas";
+import { DUE_FILTERS, type ListFilter } from "./schemas";
+
+type DueFilter = (typeof DUE_FILTERS)[number];
 
 /** The rows of the register the actor may read (issue 2 §5: scoped in the data layer). */
 function scopeWhere(actor: Actor): SQL | undefined {
@@ -201,9 +203,8 @@ export function listRequests(actor: Actor, filter: Partial<ListFilter> = {}): { 
 }
 
 /** How many open requests are overdue, due within 2 or 5 working days, or have their clock stopped (the 工作台). */
-export function dueCounts(actor: Actor): Record<"overdue" | "2" | "5" | "stopped", number> {
-  const count = (due: "overdue" | "2" | "5" | "stopped") => countCapped(filterWhere(actor, { due }));
-  return { overdue: count("overdue"), "2": count("2"), "5": count("5"), stopped: count("stopped") };
+export function dueCounts(actor: Actor): Record<DueFilter, number> {
+  return Object.fromEntries(DUE_FILTERS.map((due) => [due, countCapped(filterWhere(actor, { due }))])) as Record<DueFilter, number>;
 }
 
 /** The handlers named in the agency's register, for the filter's choices. */

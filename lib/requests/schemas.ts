@@ -103,7 +103,13 @@ export const withdrawSchema = z.object({
 /** The register's filters, read from the query string. */
 export const SORTS = ["received_desc", "received_asc", "serial_asc", "serial_desc", "concluded_desc", "due_asc"] as const;
 /** The due-date filters: past due, due within 5 or 2 working days (today included), clock stopped. */
-export const DUE_FILTERS = ["overdue", "5", "2", "stopped"] as const;
+export const DUE_FILTERS = ["overdue", "2", "5", "stopped"] as const;
+export const DUE_FILTER_LABELS: Record<(typeof DUE_FILTERS)[number], string> = {
+  overdue: "已逾期",
+  "2": "2 个工作日内到期",
+  "5": "5 个工作日内到期",
+  stopped: "期限中止",
+};
 export const listFilterSchema = z.object({
   status: optional(z.enum(REQUEST_STATUSES)).catch(undefined),
   type: optional(z.enum(APPLICANT_TYPES)).catch(undefined),

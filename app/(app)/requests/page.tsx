@@ -8,7 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, REQUEST_STATUS_LABELS, REQUEST_STATUSES } from "@/lib/requests/codes";
 import { OUTCOME_GROUPS, OUTCOME_LABELS } from "@/lib/requests/outcomes";
 import { listHandlers, listRequests } from "@/lib/requests/queries";
-import { DUE_FILTERS, listFilterSchema, SORTS } from "@/lib/requests/schemas";
+import { DUE_FILTER_LABELS, DUE_FILTERS, listFilterSchema, SORTS } from "@/lib/requests/schemas";
 
 export const metadata: Metadata = { title: "申请登记簿" };
 
@@ -19,13 +19,6 @@ const SORT_LABELS: Record<(typeof SORTS)[number], string> = {
   serial_desc: "编号（降序）",
   concluded_desc: "办结日期（新→旧）",
   due_asc: "答复期限（近→远）",
-};
-
-const DUE_LABELS: Record<(typeof DUE_FILTERS)[number], string> = {
-  overdue: "已逾期",
-  "2": "2 个工作日内到期",
-  "5": "5 个工作日内到期",
-  stopped: "期限中止（中止计算、待补正）",
 };
 
 const field = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
@@ -84,9 +77,9 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           <span className="text-xs text-slate-600">答复期限</span>
           <select name="due" defaultValue={filter.due ?? ""} className={field}>
             <option value="">全部</option>
-            {(["overdue", "2", "5", "stopped"] as const).map((d) => (
+            {DUE_FILTERS.map((d) => (
               <option key={d} value={d}>
-                {DUE_LABELS[d]}
+                {DUE_FILTER_LABELS[d]}
               </option>
             ))}
           </select>
