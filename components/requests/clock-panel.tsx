@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { PAUSE_KIND_LABELS, REPLY_DELIVERY_LABELS, type ReplyDelivery } from "@/lib/calendar/codes";
+import { PAUSE_KIND_LABELS, REPLY_DELIVERY_LABELS } from "@/lib/calendar/codes";
+import type { RequestView } from "@/lib/requests/queries";
 import type { PauseView } from "@/lib/clock/store";
 import type { Clock } from "@/lib/clock/view";
 import type { ActionState } from "@/lib/actions";
@@ -18,21 +19,22 @@ export type ClockActions = {
   delivery: Action;
 };
 
-type Facts = {
-  supplementNoticeDate: string | null;
-  supplementDeadline: string | null;
-  supplementedDate: string | null;
-  extensionDays: number;
-  extensionApprovedBy: string | null;
-  extensionApprovedDate: string | null;
-  extensionNoticeDate: string | null;
-  delayedReplyDate: string | null;
-  delayedNoticeDate: string | null;
-  replyDelivery: ReplyDelivery | null;
-  replyDeliveredDate: string | null;
-  outcome: string | null;
-  version: number;
-};
+type Facts = Pick<
+  RequestView,
+  | "supplementNoticeDate"
+  | "supplementDeadline"
+  | "supplementedDate"
+  | "extensionDays"
+  | "extensionApprovedBy"
+  | "extensionApprovedDate"
+  | "extensionNoticeDate"
+  | "delayedReplyDate"
+  | "delayedNoticeDate"
+  | "replyDelivery"
+  | "replyDeliveredDate"
+  | "outcome"
+  | "version"
+>;
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (

@@ -160,7 +160,7 @@ export function replyDue(calendar: Calendar, input: ReplyDueInput): DueResult & 
   ];
   pauses.forEach((p, i) => {
     const what = p.kind ? PAUSE_KIND_LABELS[p.kind] : "中止计算";
-    const overlap = paused.each[i] < countWorkdaysAfter(calendar, p.from, p.to) ? "（与其他中止期重叠的日子只计一次）" : "";
+    const overlap = paused.each[i] < countWorkdays(calendar, p.from, p.to) ? "（与其他中止期重叠的日子只计一次）" : "";
     head.push({ date: p.from, note: `${what} ${p.from} 至 ${p.to}：不计入 ${paused.each[i]} 个工作日${overlap}` });
   });
   if (extension) head.push({ date: start, note: `经批准延长答复期限 ${extension} 个工作日` });
@@ -177,12 +177,6 @@ export function replyDue(calendar: Calendar, input: ReplyDueInput): DueResult & 
     steps.push({ date, note: `依条例第三十五条确定延迟答复的期限：${date}（已告知申请人）` });
   }
   return { date, unextended, provisional: counted.provisional || paused.provisional, steps, segments: counted.segments };
-}
-
-function countWorkdaysAfter(calendar: Calendar, from: string, to: string): number {
-  let n = 0;
-  for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) if (isWorkday(calendar, d).workday) n++;
-  return n;
 }
 
 /** 补正: the notice is due within 7 working days of the receipt, given once (A4). */
