@@ -18,6 +18,7 @@ export function saveCalendarYear(actor: Actor, input: { year: number; source: st
   assertCan(actor, "admin.calendar", "无权维护节假日安排");
   if (!Number.isInteger(input.year) || input.year < 2000 || input.year > 2100) throw new AppError("INVALID", "年份应在 2000 至 2100 之间", "year");
   if (!input.source.trim()) throw new AppError("INVALID", "请填写通知名称（文号或标题）", "source");
+  if (input.source.trim().length > 300) throw new AppError("INVALID", "通知名称不超过 300 个字", "source");
   return writeTx((tx) => {
     for (const day of input.days) {
       const other = tx.select().from(calendarDays).where(and(eq(calendarDays.date, day.date), ne(calendarDays.year, input.year))).get();

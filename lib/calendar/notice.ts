@@ -21,6 +21,11 @@ export type NoticeForm = Record<NoticeHolidayKey, NoticeEntry>;
 
 const MAX_BLOCK = 12;
 
+/** The notice as the form posts it: `<holiday>From`, `<holiday>To`, `<holiday>Makeup` for each holiday. */
+export function noticeFormFrom(field: (name: string) => string): NoticeForm {
+  return Object.fromEntries(NOTICE_HOLIDAYS.map(([key]) => [key, { from: field(`${key}From`), to: field(`${key}To`), makeup: field(`${key}Makeup`) }])) as NoticeForm;
+}
+
 /** Splits "2027-02-06 2027-02-20" / "2027-02-06，2027-02-20" into dates. */
 export function splitDates(text: string | undefined): string[] {
   return (text ?? "").split(/[\s,，、;；]+/).filter(Boolean);

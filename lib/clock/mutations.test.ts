@@ -150,6 +150,7 @@ describe("the clock of a request", () => {
     const parsed = noticeDays(2027, { newyear: { from: "2027-01-01", to: "2027-01-05", makeup: "2027-01-09" }, spring: {}, qingming: {}, labour: {}, dragon: {}, midautumn: {}, national: {} } as never);
     if (!("days" in parsed)) throw new Error(JSON.stringify(parsed.errors));
     expect(() => saveCalendarYear(clerk, { year: 2027, source: "通知", days: parsed.days })).toThrow(/无权/);
+    expect(() => saveCalendarYear(admin, { year: 2027, source: "  ", days: parsed.days })).toThrow(/请填写通知名称/);
     const { moved } = saveCalendarYear(admin, { year: 2027, source: "国务院办公厅关于2027年部分节假日安排的通知", days: parsed.days });
     const after = getRequest(clerk, id);
     expect(after.dueProvisional).toBe(false);
