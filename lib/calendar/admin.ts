@@ -15,9 +15,7 @@ function assertAdmin(actor: Actor) {
 
 export type CalendarYearSummary = { year: number; source: string; enteredBy: string | null; updatedAt: string; holidays: number; makeup: number };
 
-/** The years in the database, newest first. */
-export function listCalendarYears(actor: Actor): CalendarYearSummary[] {
-  assertAdmin(actor);
+function yearSummaries(year?: number): CalendarYearSummary[] {
   return getDb()
     .select({
       year: calendarYears.year,
@@ -29,8 +27,15 @@ export function listCalendarYears(actor: Actor): CalendarYearSummary[] {
     })
     .from(calendarYears)
     .leftJoin(users, eq(calendarYears.enteredBy, users.id))
+    .where(year === undefined ? undefined : eq(calendarYears.year, year))
     .orderBy(desc(calendarYears.year))
     .all();
+}
+
+/** The years in the database, newest first. */
+export function listCalendarYears(actor: Actor): CalendarYearSummary[] {
+  assertAdmin(actor);
+  return yearSummaries();
 }
 
 export type CalendarYearView = {
@@ -44,7 +49,7 @@ export type CalendarYearView = {
 export function calendarYearView(actor: Actor, year: number): CalendarYearView {
   assertAdmin(actor);
   const db = getDb();
-  const entered = listCalendarYears(actor).find((y) => y.year === year) ?? null;
+  const entered = yearSummaries(year)[0] ?? null;
   const days = entered ? readYearDays(db, year) : [...provisionalHolidays(year)].map(([date, name]) => ({ date, kind: "holiday" as const, name }));
   const change = db
     .select({ at: calendarChanges.at, moved: calendarChanges.moved, actor: users.username })

@@ -55,7 +55,8 @@ export function insertYearDays(tx: Tx | Db, year: number, days: CalendarDay[]): 
 
 export function loadShippedCalendar(db: Db): void {
   const present = new Set(db.select({ year: calendarYears.year }).from(calendarYears).all().map((r) => r.year));
-  const missing = shippedYears().filter((y) => !present.has(y.year));
+  const shipped = shippedYears();
+  const missing = shipped.filter((y) => !present.has(y.year));
   const unnamed = db.get<{ n: number }>(sql`SELECT count(*) AS n FROM calendar_days WHERE name IS NULL AND year IN (SELECT year FROM calendar_years WHERE entered_by IS NULL)`)?.n ?? 0;
   if (missing.length === 0 && unnamed === 0) return;
   db.transaction(
@@ -67,7 +68,7 @@ export function loadShippedCalendar(db: Db): void {
       }
       // Databases loaded before the days had names: name them from the shipped data.
       if (unnamed) {
-        for (const y of shippedYears()) for (const d of y.days) if (d.name) tx.update(calendarDays).set({ name: d.name }).where(sql`${calendarDays.date} = ${d.date} AND ${calendarDays.name} IS NULL`).run();
+        for (const y of shipped) for (const d of y.days) if (d.name) tx.update(calendarDays).set({ name: d.name }).where(sql`${calendarDays.date} = ${d.date} AND ${calendarDays.name} IS NULL`).run();
       }
     },
     { behavior: "immediate" },
