@@ -13,8 +13,12 @@ function date(value: string, option: string): string {
 
 /** `due` (interfaces.md): one line on standard output, the steps on standard error with --explain. */
 export async function dueCommand(args: string[]): Promise<void> {
-  // "--extension -1" is a bad value, not an unknown option: join it so it is refused as such (exit 1).
-  const joined = args.flatMap((a, i) => (/^-\d/.test(a) && /^--(received|supplemented|extension|pause)$/.test(args[i - 1] ?? "") ? [] : /^--(received|supplemented|extension|pause)$/.test(a) && /^-\d/.test(args[i + 1] ?? "") ? [`${a}=${args[i + 1]}`] : [a]));
+  // "--extension -1" is a bad value (exit 1), not an unknown option "-1" (exit 2): keep it with its option.
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    if (/^--(received|supplemented|extension|pause)$/.test(args[i]) && /^-\d/.test(args[i + 1] ?? "")) joined.push(`${args[i]}=${args[++i]}`);
+    else joined.push(args[i]);
+  }
   const { values } = parseArgs({
     args: joined,
     options: {
