@@ -5,8 +5,6 @@ import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { databasePath, projectRoot } from "../lib/env";
-import { loadShippedCalendar } from "../lib/calendar/store";
-import { fillMissingClocks } from "../lib/clock/store";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -16,7 +14,10 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Holder = { db: Db; sqlite: Database.Database; file: string };
 const globalForDb = globalThis as unknown as { __gongkaiDb?: Holder };
 
-/** Opens (creating and migrating when needed) the database file with the durability pragmas. */
+/**
+ * Opens (creating and migrating when needed) the database file with the durability pragmas.
+ * Nothing else: the shipped calendars and derived state are the start-up step's (lib/startup.ts).
+ */
 export function openDatabase(file: string): Holder {
   mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new Database(file);
@@ -26,8 +27,6 @@ export function openDatabase(file: string): Holder {
   sqlite.pragma("busy_timeout = 5000");
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: path.join(projectRoot(), "db", "migrations") });
-  loadShippedCalendar(db);
-  fillMissingClocks(db);
   return { db, sqlite, file };
 }
 

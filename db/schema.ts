@@ -327,6 +327,8 @@ export const requestPauses = sqliteTable(
     kind: text("kind", { enum: PAUSE_KINDS }).notNull(),
     fromDate: text("from_date").notNull(),
     toDate: text("to_date"),
+    // Art 32: the day the third party received the consultation letter (its 15 working days run from it).
+    letterReceivedDate: text("letter_received_date"),
     note: text("note"),
     createdAt: createdAt(),
     createdBy: text("created_by"),

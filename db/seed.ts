@@ -8,6 +8,7 @@ import type { Role } from "../lib/auth/roles";
 import { prepareApp, shutdownApp } from "../lib/lifecycle";
 import { getUserByUsername } from "../lib/users/queries";
 import { createUser } from "../lib/users/mutations";
+import { todayInChina } from "../lib/time";
 
 /**
  * `npm run db:seed`: a demo county with one department, a user of each working role, and the
@@ -30,7 +31,7 @@ async function seed() {
     await createUser(CLI_ACTOR, { username, displayName, role, agencyCode, password, mustChange: true });
     process.stdout.write(`${username}\t${password}\n`);
   }
-  const summary = await importRequestLedger(CLI_ACTOR, { agencyCode: "demo", bytes: readFileSync(LEDGER), filename: "requests.csv" });
+  const summary = await importRequestLedger(CLI_ACTOR, { agencyCode: "demo", bytes: readFileSync(LEDGER), filename: "requests.csv", today: todayInChina() });
   if (!summary.ok) throw new Error(summary.errors.map((e) => e.zh).join("\n"));
   process.stderr.write(`示例台账 demo ledger: ${summary.inserted} inserted, ${summary.unchanged} unchanged\n`);
   shutdownApp();

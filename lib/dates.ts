@@ -9,11 +9,6 @@ export function isIsoDate(value: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
 
-/** Today's date where the agencies are (Beijing, UTC+8), whatever the server's zone. */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}
-
 export function yearOf(date: string): number {
   return Number(date.slice(0, 4));
 }

@@ -16,3 +16,18 @@ export class AppError extends Error {
 export function isAppError(error: unknown): error is AppError {
   return error instanceof AppError;
 }
+
+/** The one mapping from error codes to HTTP statuses, for every route handler. */
+export const HTTP_STATUS: Record<AppErrorCode, number> = {
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  INVALID: 400,
+};
+
+/** A route handler's answer to an AppError (its Chinese message, the status of its code); anything else is rethrown. */
+export function errorResponse(error: unknown): Response {
+  if (!isAppError(error)) throw error;
+  return Response.json({ error: error.message }, { status: HTTP_STATUS[error.code] });
+}

@@ -1,10 +1,27 @@
-import { closeDb, getDb } from "../db";
+import { closeDb, type Db, getDb } from "../db";
+import { readCalendar, loadShippedCalendar } from "./calendar/store";
 import { ensureLocalSecrets } from "./env";
+import { fillUnderivedRequests } from "./requests/unit-of-work";
+import { sql } from "drizzle-orm";
 
-/** Secrets present, database created and migrated: what every entry point needs first. */
+/**
+ * The start-up step (issue 10/11): the database opened by `db/` is only migrated; here the
+ * shipped holiday calendars are loaded when missing and open requests without derived state
+ * (a bulk load, or a migration that changed the rules) get their status and due date. The
+ * server's instrumentation, every CLI command and the test base run it; when there is nothing
+ * to do it writes nothing.
+ */
+export function prepareDatabase(db: Db = getDb()): void {
+  loadShippedCalendar(db);
+  // The same terms as requests_open_undated_idx: an index lookup, and no write when none is missing.
+  const missing = db.get(sql`SELECT 1 FROM requests WHERE deleted_at IS NULL AND outcome IS NULL AND due_date IS NULL AND clock_stopped = 0 LIMIT 1`);
+  if (missing) db.transaction((tx) => fillUnderivedRequests(tx, readCalendar(tx)), { behavior: "immediate" });
+}
+
+/** Secrets present, database created, migrated and brought up to date: what every entry point needs first. */
 export function prepareApp(): void {
   ensureLocalSecrets();
-  getDb();
+  prepareDatabase();
 }
 
 export function shutdownApp(): void {

@@ -8,7 +8,8 @@ import type { Role } from "@/lib/auth/roles";
 import { ROLES } from "@/lib/auth/roles";
 import { insertSession } from "@/lib/auth/sessions";
 import { addPause, recordSupplementNotice } from "@/lib/clock/mutations";
-import { addDays, todayInChina } from "@/lib/dates";
+import { addDays } from "@/lib/dates";
+import { setClockForTests, todayInChina } from "@/lib/time";
 import { previewUpload } from "@/lib/ledger/uploads";
 import { concludeRequest, createRequest } from "@/lib/requests/mutations";
 import { concludeSchema } from "@/lib/requests/schemas";
@@ -65,6 +66,8 @@ let copies = 0;
 
 /** Builds the world with the application's own functions, then freezes the file as the template. */
 export async function buildWorld(): Promise<World> {
+  // The actions read today from the clock module at the edge: freeze it, so the test runs the same on any day.
+  setClockForTests("2026-12-31T04:00:00Z");
   const file = freshDatabase();
   const tree = makeAgencyTree();
   const agencies: Record<AgencyCode, string> = { county: tree.parent.id, edu: tree.a.id, health: tree.b.id };
@@ -82,18 +85,18 @@ export async function buildWorld(): Promise<World> {
   const today = todayInChina();
   const received = addDays(today, -3);
   const clerk = users["clerk.edu"].actor;
-  const register = (serial: string) => createRequest(clerk, requestInput({ serial, receivedDate: received })).id;
+  const register = (serial: string) => createRequest(clerk, requestInput({ serial, receivedDate: received }), today).id;
 
   const open = register("E-1");
   const paused = register("E-2");
-  addPause(clerk, paused, { version: 1, pauseKind: "third_party", pauseFrom: received });
+  addPause(clerk, paused, { version: 1, pauseKind: "third_party", pauseFrom: received }, today);
   const pauseId = (getSqlite().prepare("SELECT id FROM request_pauses WHERE request_id = ?").get(paused) as { id: string }).id;
   const noticed = register("E-3");
-  recordSupplementNotice(clerk, noticed, { version: 1, supplementNoticeDate: received, supplementDeadline: addDays(received, 15) });
+  recordSupplementNotice(clerk, noticed, { version: 1, supplementNoticeDate: received, supplementDeadline: addDays(received, 15) }, today);
   const concluded = register("E-4");
-  concludeRequest(clerk, concluded, concludeSchema.parse({ version: "1", outcome: "disclose", concludedDate: received }));
+  concludeRequest(clerk, concluded, concludeSchema.parse({ version: "1", outcome: "disclose", concludedDate: received }), today);
 
-  const { uploadId } = await previewUpload(users["supervisor.edu"].actor, { name: "ledger.csv", bytes: Buffer.from(ledgerCsv("I-1", received), "utf8") }, false);
+  const { uploadId } = await previewUpload(users["supervisor.edu"].actor, { name: "ledger.csv", bytes: Buffer.from(ledgerCsv("I-1", received), "utf8") }, false, today);
 
   // Fold the WAL into the main file so that a plain copy is the whole database.
   getSqlite().pragma("wal_checkpoint(TRUNCATE)");

@@ -5,8 +5,12 @@ import { navigationFor } from "@/lib/auth/navigation";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import Link from "next/link";
 import { can } from "@/lib/auth/permissions";
-import { dueCounts } from "@/lib/requests/queries";
+import { StatusBadge } from "@/components/requests/badges";
+import { yearOf } from "@/lib/dates";
+import { REQUEST_STATUS_LABELS } from "@/lib/requests/codes";
+import { dueCounts, OPEN_STATUSES, statusCounts } from "@/lib/requests/queries";
 import { DUE_FILTER_LABELS, DUE_FILTERS } from "@/lib/requests/schemas";
+import { todayInChina } from "@/lib/time";
 
 const TILE_STYLE: Record<(typeof DUE_FILTERS)[number], string> = {
   overdue: "border-red-300 bg-red-50 text-red-800",
@@ -20,8 +24,11 @@ export const metadata: Metadata = { title: "工作台" };
 export default async function HomePage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const user = await requirePageUser();
   const { password } = await searchParams;
-  const links = navigationFor(user.role).filter((item) => item.href !== "/");
-  const counts = can(user.role, "requests.read") ? dueCounts(toActor(user)) : null;
+  const today = todayInChina();
+  const links = navigationFor(user.role, yearOf(today)).filter((item) => item.href !== "/");
+  const reads = can(user.role, "requests.read");
+  const counts = reads ? dueCounts(toActor(user), today) : null;
+  const byStatus = reads ? statusCounts(toActor(user)) : null;
   return (
     <>
       <PageHeader title="工作台" description={`${user.agencyName} · ${ROLE_LABELS[user.role]}`} />
@@ -42,6 +49,21 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
                 <Link href={`/requests?due=${key}&sort=due_asc`} className={`block rounded border px-4 py-3 hover:shadow ${counts[key] ? TILE_STYLE[key] : "border-slate-200 bg-white text-slate-500"}`}>
                   <span className="block text-2xl font-semibold">{counts[key]}</span>
                   <span className="text-sm">{DUE_FILTER_LABELS[key]}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {byStatus ? (
+        <section aria-label="办理状态" className="mt-4 max-w-4xl">
+          <h2 className="mb-2 text-sm font-semibold text-slate-700">未办结申请的办理状态</h2>
+          <ul className="grid grid-cols-6 gap-2" data-testid="status-tiles">
+            {OPEN_STATUSES.map((status) => (
+              <li key={status}>
+                <Link href={`/requests?status=${status}`} aria-label={`${REQUEST_STATUS_LABELS[status]} ${byStatus[status]} 件`} className="block rounded border border-slate-200 bg-white px-3 py-2 hover:shadow">
+                  <span className="block text-xl font-semibold text-slate-800">{byStatus[status]}</span>
+                  <StatusBadge status={status} />
                 </Link>
               </li>
             ))}

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { currentCalendar } from "../../lib/calendar/queries";
-import { replyDue } from "../../lib/calendar/workdays";
+import { replyDue } from "../../lib/deadlines/workdays";
 import { isIsoDate } from "../../lib/dates";
 import { RefusedError, UsageError } from "../io";
 

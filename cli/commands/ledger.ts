@@ -3,6 +3,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { CLI_ACTOR } from "../../lib/auth/actor";
 import { exportRequestLedger, importRequestLedger } from "../../lib/ledger/requests";
+import { todayInChina } from "../../lib/time";
 import { printResult, RefusedError, UsageError } from "../io";
 import { APPEALS_EXPORT_USAGE, APPEALS_IMPORT_USAGE, exportAppealsCommand, importAppealsCommand } from "./report";
 
@@ -33,6 +34,7 @@ export async function importCommand(args: string[]): Promise<void> {
     filename: path.basename(file),
     dryRun: values["dry-run"],
     ignoreUnknown: values["ignore-unknown"],
+    today: todayInChina(),
   });
   for (const w of summary.warnings) process.stderr.write(`提醒 warning: ${w.zh} (${w.en})\n`);
   if (summary.droppedColumns.length > 0 && values["ignore-unknown"]) {

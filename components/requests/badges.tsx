@@ -8,6 +8,7 @@ const STATUS_STYLE: Record<RequestStatus, string> = {
   awaiting_fee: "bg-amber-50 text-amber-800 border-amber-200",
   pending_approval: "bg-orange-50 text-orange-800 border-orange-200",
   concluded: "bg-slate-100 text-slate-700 border-slate-200",
+  voided: "bg-white text-slate-500 border-slate-300 line-through",
 };
 
 export function StatusBadge({ status }: { status: RequestStatus }) {

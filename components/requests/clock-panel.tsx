@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { PAUSE_KIND_LABELS, REPLY_DELIVERY_LABELS } from "@/lib/calendar/codes";
 import type { RequestView } from "@/lib/requests/queries";
-import type { PauseView } from "@/lib/clock/store";
-import type { Clock } from "@/lib/clock/view";
+import type { PauseView } from "@/lib/requests/unit-of-work";
+import type { Clock } from "@/lib/deadlines/clock";
 import type { ActionState } from "@/lib/actions";
 import { DueBadge } from "./badges";
 import { DelayForm, DeliveryForm, EndPauseForm, ExtensionForm, PauseForm, RemovePauseForm, SupplementedForm, SupplementNoticeForm } from "./clock-forms";

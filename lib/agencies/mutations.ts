@@ -9,6 +9,7 @@ import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
 import { getAgencyByCode, subtreeIds } from "./queries";
 import type { AgencyInput } from "./schemas";
+import { nowIso } from "../time";
 
 function assertAdmin(actor: Actor) {
   assertCan(actor, "admin.agencies", "无权管理机构");
@@ -41,7 +42,7 @@ export function createAgency(actor: Actor, input: AgencyInput): { agency: Agency
       throw new AppError("INVALID", "上级机构不能是本机构或其下级机构", "parentCode", "the parent cannot be the agency itself or below it");
     }
     if (patch.name === existing.name && patch.parentId === existing.parentId) return { agency: existing, created: false };
-    tx.update(agencies).set({ ...patch, updatedAt: new Date().toISOString() }).where(eq(agencies.id, existing.id)).run();
+    tx.update(agencies).set({ ...patch, updatedAt: nowIso() }).where(eq(agencies.id, existing.id)).run();
     const after = { ...existing, ...patch };
     recordAudit(tx, actor, { action: "agency.update", objectType: "agency", objectId: existing.id, agencyId: existing.id, before: existing, after });
     return { agency: after, created: false };
@@ -54,7 +55,7 @@ export function renameAgency(actor: Actor, id: string, name: string): void {
     const before = tx.select().from(agencies).where(eq(agencies.id, id)).get();
     if (!before || before.deletedAt) throw new AppError("NOT_FOUND", "机构不存在");
     if (before.name === name) return;
-    tx.update(agencies).set({ name, updatedAt: new Date().toISOString() }).where(eq(agencies.id, id)).run();
+    tx.update(agencies).set({ name, updatedAt: nowIso() }).where(eq(agencies.id, id)).run();
     recordAudit(tx, actor, { action: "agency.rename", objectType: "agency", objectId: id, agencyId: id, before, after: { ...before, name } });
   });
 }

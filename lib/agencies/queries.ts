@@ -1,14 +1,14 @@
 import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import { getDb } from "../../db";
+import { type Db, getDb, type Tx } from "../../db";
 import { agencies, type Agency } from "../../db/schema";
 import type { Actor } from "../auth/actor";
-import { agencyScopeOf, can } from "../auth/permissions";
+import { can } from "../auth/permissions";
 import { AppError } from "../errors";
 
 /** The agency and every agency below it (recursive over parent_id). */
-export function subtreeIds(rootId: string): string[] {
-  const rows = getDb().all<{ id: string }>(sql`
+export function subtreeIds(rootId: string, db: Db | Tx = getDb()): string[] {
+  const rows = db.all<{ id: string }>(sql`
     WITH RECURSIVE tree(id) AS (
       SELECT ${rootId}
       UNION
@@ -16,23 +16,6 @@ export function subtreeIds(rootId: string): string[] {
     )
     SELECT id FROM tree`);
   return rows.map((r) => r.id);
-}
-
-/**
- * The agencies whose records the actor may read (issue 2 §5): its own for a clerk, its subtree
- * for a supervisor or auditor, every agency for an admin and for the command line.
- */
-export function readableAgencyIds(actor: Actor): string[] | "all" {
-  if (actor.role === "system") return "all";
-  const scope = agencyScopeOf(actor.role);
-  if (scope === "all") return "all";
-  if (!actor.agencyId) return [];
-  return scope === "subtree" ? subtreeIds(actor.agencyId) : [actor.agencyId];
-}
-
-export function canReadAgency(actor: Actor, agencyId: string): boolean {
-  const ids = readableAgencyIds(actor);
-  return ids === "all" || ids.includes(agencyId);
 }
 
 export function getAgencyByCode(code: string): Agency | undefined {

@@ -2,12 +2,12 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { CLI_ACTOR } from "../auth/actor";
 import { createRequest } from "../requests/mutations";
 import { getRequest, listRequests } from "../requests/queries";
-import { freshDatabase, makeAgencyTree, makeUser, requestInput } from "../testing/db";
+import { freshDatabase, makeAgencyTree, makeUser, requestInput, TODAY } from "../testing/db";
 import { createAgency } from "./mutations";
-import { readableAgencyIds } from "./queries";
+import { scopeOf } from "../auth/scope";
 
 function register(actor: Parameters<typeof createRequest>[0], serial: string) {
-  return createRequest(actor, requestInput({ serial, receivedDate: "2026-04-01", applicantType: "natural", applicantName: "申请人", content: "内容" })).id;
+  return createRequest(actor, requestInput({ serial, receivedDate: "2026-04-01", applicantType: "natural", applicantName: "申请人", content: "内容" }), TODAY).id;
 }
 
 describe("agency scoping of queries", () => {
@@ -21,7 +21,7 @@ describe("agency scoping of queries", () => {
     const healthClerk = await makeUser("health-clerk", "clerk", "health");
     const eduRequest = register(eduClerk, "E-1");
     const healthRequest = register(healthClerk, "H-1");
-    expect(listRequests(eduClerk).rows.map((r) => r.serial)).toEqual(["E-1"]);
+    expect(listRequests(eduClerk, {}, TODAY).rows.map((r) => r.serial)).toEqual(["E-1"]);
     expect(getRequest(eduClerk, eduRequest).serial).toBe("E-1");
     expect(() => getRequest(eduClerk, healthRequest)).toThrow(/不存在或无权查看/);
     expect(() => getRequest(healthClerk, eduRequest)).toThrow(/不存在或无权查看/);
@@ -37,16 +37,16 @@ describe("agency scoping of queries", () => {
     register(healthClerk, "H-1");
     const countySupervisor = await makeUser("county-sup", "supervisor", "county");
     const eduSupervisor = await makeUser("edu-sup", "supervisor", "edu");
-    expect(listRequests(countySupervisor).rows.map((r) => r.serial).sort()).toEqual(["C-1", "E-1", "H-1"]);
-    expect(listRequests(eduSupervisor).rows.map((r) => r.serial)).toEqual(["E-1"]);
-    expect(listRequests(countyClerk).rows.map((r) => r.serial)).toEqual(["C-1"]);
+    expect(listRequests(countySupervisor, {}, TODAY).rows.map((r) => r.serial).sort()).toEqual(["C-1", "E-1", "H-1"]);
+    expect(listRequests(eduSupervisor, {}, TODAY).rows.map((r) => r.serial)).toEqual(["E-1"]);
+    expect(listRequests(countyClerk, {}, TODAY).rows.map((r) => r.serial)).toEqual(["C-1"]);
   });
 
   test("the scope follows the tree to any depth", async () => {
     const { a } = makeAgencyTree();
     createAgency(CLI_ACTOR, { code: "school", name: "某中学", parentCode: "edu" });
     const countySupervisor = await makeUser("county-sup", "supervisor", "county");
-    const ids = readableAgencyIds(countySupervisor);
+    const ids = scopeOf(countySupervisor).read;
     expect(ids).toHaveLength(4);
     expect(ids).toContain(a.id);
   });
@@ -54,7 +54,7 @@ describe("agency scoping of queries", () => {
   test("an admin manages the system but does not read the register", async () => {
     makeAgencyTree();
     const admin = await makeUser("root", "admin", "county");
-    expect(() => listRequests(admin)).toThrow(/无权/);
+    expect(() => listRequests(admin, {}, TODAY)).toThrow(/无权/);
   });
 
   test("a user of no role that writes cannot register", async () => {

@@ -1,17 +1,19 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
-import { getDb, writeTx } from "../../db";
+import { type Db, getDb, type Tx, writeTx } from "../../db";
 import { agencies, appeals, type AppealRow, requests } from "../../db/schema";
-import { canReadAgency, getAgencyByCode, readableAgencyIds } from "../agencies/queries";
+import { getAgencyByCode } from "../agencies/queries";
 import type { Actor } from "../auth/actor";
 import { assertCan, can } from "../auth/permissions";
+import { canReadAgency, canWriteAgency, scopeOf } from "../auth/scope";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
 import type { LedgerIssue } from "../ledger/parse";
 import { readImportTable } from "../ledger/read";
 import { neutralizeFormula, writeTableCsv, writeTableXlsx } from "../ledger/write";
-import { recordEvent } from "../requests/mutations";
+import { changeRequestIn } from "../requests/unit-of-work";
+import { nowIso } from "../time";
 import { APPEAL_COLUMNS, type AppealRecord, parseAppeals } from "./parse";
 import type { AppealInput } from "./schemas";
 
@@ -20,7 +22,8 @@ export type AppealImportSummary = { ok: boolean; dryRun: boolean; rows: number; 
 function resolveAgency(actor: Actor, agencyCode: string, permission: "appeals.write" | "appeals.read") {
   assertCan(actor, permission, "无权操作复议诉讼案件");
   const agency = getAgencyByCode(agencyCode);
-  if (!agency || !canReadAgency(actor, agency.id)) throw new AppError("NOT_FOUND", `机构代码 ${agencyCode} 不存在或无权操作`, "agency", `agency ${agencyCode} not found`);
+  const allowed = agency && (permission === "appeals.write" ? canWriteAgency(actor, agency.id) : canReadAgency(actor, agency.id));
+  if (!agency || !allowed) throw new AppError("NOT_FOUND", `机构代码 ${agencyCode} 不存在或无权操作`, "agency", `agency ${agencyCode} not found or not yours`);
   return agency;
 }
 
@@ -42,8 +45,7 @@ export async function importAppealFile(actor: Actor, input: { agencyCode: string
     summary.errors = parsed.errors;
     return summary;
   }
-  const run = () => {
-    const db = getDb();
+  const run = (db: Db | Tx) => {
     const serials = [...new Set(parsed.records.map((r) => r.record.requestSerial))];
     const byserial = new Map(
       db
@@ -85,22 +87,26 @@ export async function importAppealFile(actor: Actor, input: { agencyCode: string
     }
   };
   if (summary.dryRun) {
-    const plan = run();
+    const plan = run(getDb());
     apply(plan);
     summary.ok = summary.errors.length === 0;
     return summary;
   }
   return writeTx((tx) => {
-    const plan = run();
+    const plan = run(tx);
     if (summary.errors.length > 0) return summary;
-    const now = new Date().toISOString();
+    const now = nowIso();
     for (const { record, requestId, current } of plan) {
       const values = { requestId, kind: record.kind, afterReview: record.afterReview, filedDate: record.filedDate, result: record.result, decision: record.decision, decidedDate: record.decidedDate };
       if (!current) {
         const id = randomUUID();
         tx.insert(appeals).values({ ...values, id, agencyId: agency.id, caseNumber: record.caseNumber, createdBy: actor.id }).run();
-        recordEvent(tx, actor, requestId, "appeal", `${record.kind === "review" ? "行政复议" : "行政诉讼"}案件 ${record.caseNumber} 导入`);
         recordAudit(tx, actor, { action: "appeal.import", objectType: "appeal", objectId: id, agencyId: agency.id, after: { caseNumber: record.caseNumber, ...values } });
+        changeRequestIn(tx, actor, requestId, "current", () => ({
+          event: { kind: "appeal", summary: `${APPEAL_LABEL[record.kind]}案件 ${record.caseNumber} 导入` },
+          action: "request.appeal",
+          detail: { caseNumber: record.caseNumber },
+        }));
         summary.inserted++;
       } else if (FIELDS.every((k) => (current[k] ?? null) === (values[k] ?? null))) {
         summary.unchanged++;
@@ -128,9 +134,9 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  */
 export function listAppeals(actor: Actor, filter: AppealFilter = {}): AppealView[] {
   assertCan(actor, "appeals.read", "无权查看复议诉讼案件");
-  const ids = readableAgencyIds(actor);
+  const ids = scopeOf(actor).read;
   const where: (SQL | undefined)[] = [isNull(appeals.deletedAt)];
-  if (ids !== "all") where.push(inArray(appeals.agencyId, ids.length ? ids : [""]));
+  if (ids !== "all") where.push(inArray(appeals.agencyId, ids.length ? [...ids] : [""]));
   if (filter.agency) where.push(eq(appeals.agencyId, getAgencyByCode(filter.agency)?.id ?? ""));
   if (filter.kind === "review" || filter.kind === "suit") where.push(eq(appeals.kind, filter.kind));
   if (filter.group === "review") where.push(eq(appeals.kind, "review"));
@@ -190,38 +196,45 @@ export function listAppealsOfRequest(actor: Actor, requestId: string): AppealRow
     .all();
 }
 
-/** Records a case against a request, or updates the case with that number (one record per case, A2). */
+/**
+ * Records a case against a request, or updates the case with that number (one record per case,
+ * A2). Its effect on the request — the event on its timeline — goes through the unit of work,
+ * which also checks the request is in the actor's write scope.
+ */
 export function saveAppeal(actor: Actor, requestId: string, input: AppealInput): void {
   assertCan(actor, "appeals.write", "无权登记复议诉讼案件");
   writeTx((tx) => {
-    const request = tx.select().from(requests).where(eq(requests.id, requestId)).get();
-    if (!request || request.deletedAt || !canReadAgency(actor, request.agencyId)) throw new AppError("NOT_FOUND", "申请不存在或无权查看");
-    if (input.filedDate < request.receivedDate) throw new AppError("INVALID", `收案日期不能早于申请的收到日期 ${request.receivedDate}`, "filedDate");
-    const current = tx
-      .select()
-      .from(appeals)
-      .where(and(eq(appeals.agencyId, request.agencyId), eq(appeals.caseNumber, input.caseNumber)))
-      .get();
-    if (current && current.requestId !== requestId) throw new AppError("CONFLICT", `案号 ${input.caseNumber} 已登记在其他申请下`, "caseNumber");
-    const values = {
-      kind: input.kind,
-      afterReview: input.afterReview,
-      filedDate: input.filedDate,
-      decidingBody: input.decidingBody ?? null,
-      decision: input.decision ?? null,
-      result: input.result,
-      decidedDate: input.decidedDate ?? null,
-    };
-    if (current) {
-      tx.update(appeals).set({ ...values, version: current.version + 1, updatedAt: new Date().toISOString(), updatedBy: actor.id }).where(eq(appeals.id, current.id)).run();
-      recordAudit(tx, actor, { action: "appeal.update", objectType: "appeal", objectId: current.id, agencyId: request.agencyId, before: current, after: { ...current, ...values } });
-      recordEvent(tx, actor, requestId, "appeal", `更新${APPEAL_LABEL[input.kind]}案件 ${input.caseNumber}`);
-    } else {
-      const id = randomUUID();
-      tx.insert(appeals).values({ ...values, id, agencyId: request.agencyId, requestId, caseNumber: input.caseNumber, createdBy: actor.id }).run();
-      recordAudit(tx, actor, { action: "appeal.create", objectType: "appeal", objectId: id, agencyId: request.agencyId, after: { caseNumber: input.caseNumber, ...values } });
-      recordEvent(tx, actor, requestId, "appeal", `登记${APPEAL_LABEL[input.kind]}案件 ${input.caseNumber}`);
-    }
+    changeRequestIn(tx, actor, requestId, "current", ({ before: request }) => {
+      if (input.filedDate < request.receivedDate) throw new AppError("INVALID", `收案日期不能早于申请的收到日期 ${request.receivedDate}`, "filedDate");
+      const current = tx
+        .select()
+        .from(appeals)
+        .where(and(eq(appeals.agencyId, request.agencyId), eq(appeals.caseNumber, input.caseNumber)))
+        .get();
+      if (current && current.requestId !== requestId) throw new AppError("CONFLICT", `案号 ${input.caseNumber} 已登记在其他申请下`, "caseNumber");
+      const values = {
+        kind: input.kind,
+        afterReview: input.afterReview,
+        filedDate: input.filedDate,
+        decidingBody: input.decidingBody ?? null,
+        decision: input.decision ?? null,
+        result: input.result,
+        decidedDate: input.decidedDate ?? null,
+      };
+      if (current) {
+        tx.update(appeals).set({ ...values, version: current.version + 1, updatedAt: nowIso(), updatedBy: actor.id }).where(eq(appeals.id, current.id)).run();
+        recordAudit(tx, actor, { action: "appeal.update", objectType: "appeal", objectId: current.id, agencyId: request.agencyId, before: current, after: { ...current, ...values } });
+      } else {
+        const id = randomUUID();
+        tx.insert(appeals).values({ ...values, id, agencyId: request.agencyId, requestId, caseNumber: input.caseNumber, createdBy: actor.id }).run();
+        recordAudit(tx, actor, { action: "appeal.create", objectType: "appeal", objectId: id, agencyId: request.agencyId, after: { caseNumber: input.caseNumber, ...values } });
+      }
+      return {
+        event: { kind: "appeal", summary: `${current ? "更新" : "登记"}${APPEAL_LABEL[input.kind]}案件 ${input.caseNumber}` },
+        action: "request.appeal",
+        detail: { caseNumber: input.caseNumber },
+      };
+    });
   });
 }
 

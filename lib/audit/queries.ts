@@ -2,17 +2,17 @@ import "server-only";
 import { desc, inArray, sql } from "drizzle-orm";
 import { getDb } from "../../db";
 import { auditLog } from "../../db/schema";
-import { readableAgencyIds } from "../agencies/queries";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
+import { scopeOf } from "../auth/scope";
 
 export const AUDIT_PAGE_SIZE = 100;
 
 /** The newest audit rows the actor may read: all for an admin, its agencies' rows otherwise. */
 export function listAuditRows(actor: Actor, page = 1) {
   assertCan(actor, "audit.read", "无权查看审计日志");
-  const ids = readableAgencyIds(actor);
-  const where = ids === "all" ? undefined : inArray(auditLog.agencyId, ids.length ? ids : [""]);
+  const ids = scopeOf(actor).read;
+  const where = ids === "all" ? undefined : inArray(auditLog.agencyId, ids.length ? [...ids] : [""]);
   const db = getDb();
   const rows = db
     .select()

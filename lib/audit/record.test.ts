@@ -4,7 +4,7 @@ import { agencies } from "../../db/schema";
 import { CLI_ACTOR } from "../auth/actor";
 import { createAgency, insertAgency } from "../agencies/mutations";
 import { createRequest } from "../requests/mutations";
-import { freshDatabase, makeUser, requestInput } from "../testing/db";
+import { freshDatabase, makeUser, requestInput, TODAY } from "../testing/db";
 import { recordAudit, verifyAuditChain } from "./record";
 
 function count(table: string): number {
@@ -19,7 +19,7 @@ describe("the audit trail", () => {
   test("every mutation writes its audit row, with personal data masked", async () => {
     createAgency(CLI_ACTOR, { code: "a", name: "甲机关" });
     const clerk = await makeUser("clerk1", "clerk", "a");
-    createRequest(clerk, requestInput({ serial: "1", receivedDate: "2026-03-02", applicantType: "natural", applicantName: "张三", phone: "13812345678", content: "x" }));
+    createRequest(clerk, requestInput({ serial: "1", receivedDate: "2026-03-02", applicantType: "natural", applicantName: "张三", phone: "13812345678", content: "x" }), TODAY);
     const actions = getSqlite().prepare("SELECT action, actor_name, changes FROM audit_log ORDER BY id").all() as { action: string; actor_name: string; changes: string }[];
     expect(actions.map((r) => r.action)).toEqual(["agency.create", "user.create", "request.create"]);
     expect(actions[2].actor_name).toBe("clerk1");
@@ -46,9 +46,9 @@ describe("the audit trail", () => {
     createAgency(CLI_ACTOR, { code: "a", name: "甲机关" });
     const clerk = await makeUser("clerk1", "clerk", "a");
     const input = requestInput({ serial: "1", applicantName: "张三" });
-    createRequest(clerk, input);
+    createRequest(clerk, input, TODAY);
     const audit = count("audit_log");
-    expect(() => createRequest(clerk, input)).toThrow(/已被/);
+    expect(() => createRequest(clerk, input, TODAY)).toThrow(/已被/);
     expect(count("audit_log")).toBe(audit);
     expect(count("requests")).toBe(1);
   });
@@ -63,7 +63,7 @@ describe("the audit trail", () => {
   test("records are never hard-deleted", async () => {
     createAgency(CLI_ACTOR, { code: "a", name: "甲机关" });
     const clerk = await makeUser("clerk1", "clerk", "a");
-    createRequest(clerk, requestInput({ serial: "1", receivedDate: "2026-03-02", applicantType: "natural", applicantName: "张三", content: "x" }));
+    createRequest(clerk, requestInput({ serial: "1", receivedDate: "2026-03-02", applicantType: "natural", applicantName: "张三", content: "x" }), TODAY);
     for (const table of ["requests", "request_events", "users", "agencies"]) {
       expect(() => getSqlite().prepare(`DELETE FROM ${table}`).run(), table).toThrow();
     }

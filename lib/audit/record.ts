@@ -5,6 +5,7 @@ import { auditLog } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { type AuditContent, auditHash, findChainBreak, GENESIS_HASH } from "./chain";
 import { changeSet } from "./changes";
+import { nowIso } from "../time";
 
 export type AuditEntry = {
   action: string;
@@ -27,7 +28,7 @@ export function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): void {
   const diff = entry.before !== undefined || entry.after !== undefined ? changeSet(entry.before, entry.after) : {};
   const payload = { ...diff, ...(entry.detail ? { detail: entry.detail } : {}) };
   const content: AuditContent = {
-    at: new Date().toISOString(),
+    at: nowIso(),
     actorId: actor.id,
     actorName: actor.username,
     actorRole: actor.role,

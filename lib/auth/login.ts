@@ -7,6 +7,7 @@ import { getUserByUsername } from "../users/queries";
 import type { Actor } from "./actor";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { insertSession, revokeSessionRow } from "./sessions";
+import { now, nowIso } from "../time";
 
 /** Failed logins before a 15-minute lock: slows guessing without locking out a mistyping clerk. */
 export const MAX_FAILED_LOGINS = 8;
@@ -18,7 +19,7 @@ export type LoginResult = { ok: true; userId: string; sessionId: string } | { ok
 export async function attemptLogin(username: string, password: string, userAgent: string | null): Promise<LoginResult> {
   const user = username ? getUserByUsername(username) : undefined;
   const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  const nowIso = new Date().toISOString();
+  const at = nowIso();
   return writeTx((tx): LoginResult => {
     const anonymous: Actor = { id: user?.id ?? null, username: username.slice(0, 64) || "(空)", role: user?.role ?? "system", agencyId: user?.agencyId ?? null };
     const deny = (reason: "invalid" | "locked" | "disabled"): LoginResult => {
@@ -27,14 +28,14 @@ export async function attemptLogin(username: string, password: string, userAgent
     };
     if (!user) return deny("invalid");
     if (user.disabledAt) return deny("disabled");
-    if (user.lockedUntil && user.lockedUntil > nowIso) return deny("locked");
+    if (user.lockedUntil && user.lockedUntil > at) return deny("locked");
     if (!passwordOk) {
       const failed = user.failedLogins + 1;
-      const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(Date.now() + LOCK_MINUTES * 60_000).toISOString() : null;
+      const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now().getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
       tx.update(users).set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil }).where(eq(users.id, user.id)).run();
       return deny(lockedUntil ? "locked" : "invalid");
     }
-    tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: nowIso }).where(eq(users.id, user.id)).run();
+    tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: at }).where(eq(users.id, user.id)).run();
     const sessionId = insertSession(tx, user.id, userAgent);
     recordAudit(tx, anonymous, { action: "auth.login", objectType: "session", objectId: user.id });
     return { ok: true, userId: user.id, sessionId };

@@ -4,6 +4,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "../../db";
 import { agencies, sessions, users } from "../../db/schema";
 import type { Role } from "./roles";
+import { now, nowIso } from "../time";
 
 /** Server-side sessions (issue 2 §5): the token names a row; revoking the row ends the session. */
 
@@ -23,7 +24,7 @@ export type SessionUser = {
 
 export function insertSession(tx: Tx, userId: string, userAgent: string | null): string {
   const id = randomBytes(24).toString("base64url");
-  const expiresAt = new Date(Date.now() + SESSION_HOURS * 3600_000).toISOString();
+  const expiresAt = new Date(now().getTime() + SESSION_HOURS * 3600_000).toISOString();
   tx.insert(sessions).values({ id, userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null }).run();
   return id;
 }
@@ -50,7 +51,7 @@ export function loadSessionUser(sessionId: string | undefined | null): SessionUs
       and(
         eq(sessions.id, sessionId),
         isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, new Date().toISOString()),
+        gt(sessions.expiresAt, nowIso()),
         isNull(users.disabledAt),
       ),
     )
@@ -59,5 +60,5 @@ export function loadSessionUser(sessionId: string | undefined | null): SessionUs
 }
 
 export function revokeSessionRow(tx: Tx, sessionId: string): void {
-  tx.update(sessions).set({ revokedAt: new Date().toISOString() }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt))).run();
+  tx.update(sessions).set({ revokedAt: nowIso() }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt))).run();
 }

@@ -4,10 +4,10 @@ import { getDb } from "../../db";
 import { agencies, calendarChanges, calendarYears, users } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
-import type { MovedDue } from "../clock/store";
+import type { MovedDue } from "../requests/unit-of-work";
 import { provisionalHolidays } from "./provisional";
 import { readYearDays } from "./store";
-import type { CalendarDay } from "./workdays";
+import type { CalendarDay } from "../deadlines/workdays";
 
 function assertAdmin(actor: Actor) {
   assertCan(actor, "admin.calendar", "无权维护节假日安排");

@@ -6,9 +6,10 @@ import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
 import { assertCan } from "../auth/permissions";
-import { type MovedDue, recomputeOpenClocks } from "../clock/store";
+import { type MovedDue, recomputeOpenRequests } from "../requests/unit-of-work";
+import { nowIso } from "../time";
 import { insertYearDays, readCalendar, readYearDays } from "./store";
-import type { CalendarDay } from "./workdays";
+import type { CalendarDay } from "../deadlines/workdays";
 
 /**
  * Enters (or corrects) a year's notice. In the same transaction every open request's due date
@@ -28,13 +29,13 @@ export function saveCalendarYear(actor: Actor, input: { year: number; source: st
     }
     const beforeYear = tx.select().from(calendarYears).where(eq(calendarYears.year, input.year)).get();
     const beforeDays = readYearDays(tx, input.year);
-    const now = new Date().toISOString();
+    const now = nowIso();
     // The days are reference data replaced as a whole; the audit row keeps the previous list.
     tx.delete(calendarDays).where(eq(calendarDays.year, input.year)).run();
     if (beforeYear) tx.update(calendarYears).set({ source: input.source.trim(), updatedAt: now, enteredBy: actor.id }).where(eq(calendarYears.year, input.year)).run();
     else tx.insert(calendarYears).values({ year: input.year, source: input.source.trim(), updatedAt: now, enteredBy: actor.id }).run();
     insertYearDays(tx, input.year, input.days);
-    const moved = recomputeOpenClocks(tx, readCalendar(tx));
+    const moved = recomputeOpenRequests(tx, readCalendar(tx));
     tx.insert(calendarChanges).values({ year: input.year, actorId: actor.id, moved: JSON.stringify(moved) }).run();
     recordAudit(tx, actor, {
       action: beforeYear ? "calendar.update" : "calendar.create",

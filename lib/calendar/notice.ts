@@ -1,5 +1,5 @@
 import { addDays, isIsoDate, weekday } from "../dates";
-import type { CalendarDay } from "./workdays";
+import type { CalendarDay } from "../deadlines/workdays";
 
 /**
  * A year's State Council notice as an admin enters it: for each holiday, the days off (from–to)

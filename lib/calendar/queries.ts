@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { type Db, getDb, type Tx } from "../../db";
 import { readCalendar } from "./store";
-import type { Calendar } from "./workdays";
+import type { Calendar } from "../deadlines/workdays";
 
 let cached: { key: string; calendar: Calendar } | undefined;
 

@@ -5,7 +5,7 @@ import { addDays } from "../dates";
 import { freshDatabase } from "../testing/db";
 import verified from "./holidays-cn.json";
 import { readCalendar } from "./store";
-import { buildCalendar, isWorkday } from "./workdays";
+import { buildCalendar, isWorkday } from "../deadlines/workdays";
 
 const verifiedCalendar = buildCalendar(
   Object.fromEntries(

@@ -3,7 +3,8 @@ import cd from "chinese-days/dist/chinese-days.json";
 import type { Db, Tx } from "../../db";
 import { calendarDays, calendarYears } from "../../db/schema";
 import verified from "./holidays-cn.json";
-import { buildCalendar, type Calendar, type CalendarDay } from "./workdays";
+import { buildCalendar, type Calendar, type CalendarDay } from "../deadlines/workdays";
+import { nowIso } from "../time";
 
 /**
  * The calendar in the database (domain.md A4). Shipped years are loaded into a new or migrated
@@ -61,7 +62,7 @@ export function loadShippedCalendar(db: Db): void {
   if (missing.length === 0 && unnamed === 0) return;
   db.transaction(
     (tx) => {
-      const now = new Date().toISOString();
+      const now = nowIso();
       for (const y of missing) {
         tx.insert(calendarYears).values({ year: y.year, source: y.source, updatedAt: now }).run();
         insertYearDays(tx, y.year, y.days);

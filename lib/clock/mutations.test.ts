@@ -9,12 +9,12 @@ import { concludeRequest, createRequest } from "../requests/mutations";
 import { dueCounts, getRequest, listRequests, listTimeline } from "../requests/queries";
 import { concludeSchema } from "../requests/schemas";
 import { currentCalendar } from "../calendar/queries";
-import { replyDue } from "../calendar/workdays";
-import { addDays, todayInChina } from "../dates";
-import { freshDatabase, makeUser, requestInput } from "../testing/db";
+import { replyDue } from "../deadlines/workdays";
+import { addDays } from "../dates";
+import { freshDatabase, makeUser, requestInput, TODAY } from "../testing/db";
 import { addPause, endPause, recordDelay, recordDelivery, recordExtension, recordSupplemented, recordSupplementNotice, removePause } from "./mutations";
 import { getRequestClock } from "./queries";
-import { dueSoonLimit } from "./view";
+import { dueSoonLimit } from "../deadlines/clock";
 import { pauseSchema } from "./schemas";
 
 describe("the clock of a request", () => {
@@ -31,19 +31,19 @@ describe("the clock of a request", () => {
   });
 
   const version = (id: string) => getRequest(clerk, id).version;
-  const register = (receivedDate: string, serial = "2024-0001") => createRequest(clerk, requestInput({ receivedDate, serial })).id;
+  const register = (receivedDate: string, serial = "2024-0001") => createRequest(clerk, requestInput({ receivedDate, serial }), TODAY).id;
 
   test("a new request stores its due date; a pause across National Day moves it, with the explanation", () => {
     const id = register("2024-09-27");
     expect(getRequest(clerk, id)).toMatchObject({ dueDate: "2024-10-30", dueProvisional: false, clockStopped: false });
 
-    addPause(clerk, id, pauseSchema.parse({ version: version(id), pauseKind: "third_party", pauseFrom: "2024-09-27", pauseNote: "某公司" }));
+    addPause(clerk, id, pauseSchema.parse({ version: version(id), pauseKind: "third_party", pauseFrom: "2024-09-27", pauseNote: "某公司" }), TODAY);
     // An open pause stands the clock: nothing stored, the page says what it would be if resumed today.
     expect(getRequest(clerk, id)).toMatchObject({ dueDate: null, clockStopped: true });
     expect(getRequestClock(clerk, getRequest(clerk, id), "2024-10-10").clock).toMatchObject({ state: "paused", due: { date: "2024-11-06" } });
 
-    const pauseId = getRequestClock(clerk, getRequest(clerk, id)).pauses[0].id;
-    endPause(clerk, id, { version: version(id), pauseId, pauseEnd: "2024-10-10" });
+    const pauseId = getRequestClock(clerk, getRequest(clerk, id), TODAY).pauses[0].id;
+    endPause(clerk, id, { version: version(id), pauseId, pauseEnd: "2024-10-10" }, TODAY);
     expect(getRequest(clerk, id)).toMatchObject({ dueDate: "2024-11-06", clockStopped: false });
     const { clock } = getRequestClock(clerk, getRequest(clerk, id), "2024-10-11");
     expect(clock.state).toBe("running");
@@ -61,45 +61,45 @@ describe("the clock of a request", () => {
   test("bad pauses are refused by field; a stale version is refused; nothing half-written", () => {
     const id = register("2024-09-27");
     const v = version(id);
-    expect(() => addPause(clerk, id, pauseSchema.parse({ version: v, pauseKind: "fee", pauseFrom: "2024-09-01" }))).toThrow(/不能早于收到申请之日/);
-    expect(() => addPause(clerk, id, pauseSchema.parse({ version: v, pauseKind: "fee", pauseFrom: "2024-10-08", pauseTo: "2024-10-01" }))).toThrow(/不能早于开始日期/);
-    expect(() => addPause(clerk, id, pauseSchema.parse({ version: v + 1, pauseKind: "fee", pauseFrom: "2024-10-08" }))).toThrow(/已被他人修改/);
-    expect(getRequestClock(clerk, getRequest(clerk, id)).pauses).toEqual([]);
+    expect(() => addPause(clerk, id, pauseSchema.parse({ version: v, pauseKind: "fee", pauseFrom: "2024-09-01" }), TODAY)).toThrow(/不能早于收到申请之日/);
+    expect(() => addPause(clerk, id, pauseSchema.parse({ version: v, pauseKind: "fee", pauseFrom: "2024-10-08", pauseTo: "2024-10-01" }), TODAY)).toThrow(/不能早于开始日期/);
+    expect(() => addPause(clerk, id, pauseSchema.parse({ version: v + 1, pauseKind: "fee", pauseFrom: "2024-10-08" }), TODAY)).toThrow(/已被他人修改/);
+    expect(getRequestClock(clerk, getRequest(clerk, id), TODAY).pauses).toEqual([]);
     expect(version(id)).toBe(v);
-    expect(() => addPause(other, id, pauseSchema.parse({ version: v, pauseKind: "fee", pauseFrom: "2024-10-08" }))).toThrow(/不存在或无权查看/);
-    expect(() => getRequestClock(other, getRequest(clerk, id))).toThrow(/不存在或无权查看/);
+    expect(() => addPause(other, id, pauseSchema.parse({ version: v, pauseKind: "fee", pauseFrom: "2024-10-08" }), TODAY)).toThrow(/不存在或无权查看/);
+    expect(() => getRequestClock(other, getRequest(clerk, id), TODAY)).toThrow(/不存在或无权查看/);
   });
 
   test("补正 is asked once; the clock waits, then restarts from the supplemented application", () => {
     const id = register("2024-01-02");
-    recordSupplementNotice(clerk, id, { version: version(id), supplementNoticeDate: "2024-01-05", supplementDeadline: "2024-01-20" });
+    recordSupplementNotice(clerk, id, { version: version(id), supplementNoticeDate: "2024-01-05", supplementDeadline: "2024-01-20" }, TODAY);
     expect(getRequest(clerk, id)).toMatchObject({ dueDate: null, clockStopped: true });
-    expect(getRequestClock(clerk, getRequest(clerk, id)).clock.state).toBe("awaiting_supplement");
-    expect(() => recordSupplementNotice(clerk, id, { version: version(id), supplementNoticeDate: "2024-01-08", supplementDeadline: "2024-01-20" })).toThrow(/一次性告知/);
-    recordSupplemented(clerk, id, { version: version(id), supplementedDate: "2024-09-27" });
+    expect(getRequestClock(clerk, getRequest(clerk, id), TODAY).clock.state).toBe("awaiting_supplement");
+    expect(() => recordSupplementNotice(clerk, id, { version: version(id), supplementNoticeDate: "2024-01-08", supplementDeadline: "2024-01-20" }, TODAY)).toThrow(/一次性告知/);
+    recordSupplemented(clerk, id, { version: version(id), supplementedDate: "2024-09-27" }, TODAY);
     expect(getRequest(clerk, id)).toMatchObject({ dueDate: "2024-10-30", clockStopped: false });
   });
 
   test("an extension must be approved before the unextended due date; Art 35 sets a later date", () => {
     const id = register("2024-09-27");
     const late = { version: version(id), extensionDays: 20, extensionApprovedBy: "王主任", extensionApprovedDate: "2024-10-31", extensionNoticeDate: "2024-10-31" };
-    expect(() => recordExtension(clerk, id, late)).toThrow(/届满前批准/);
-    recordExtension(clerk, id, { ...late, extensionApprovedDate: "2024-10-28", extensionNoticeDate: "2024-10-29" });
+    expect(() => recordExtension(clerk, id, late, TODAY)).toThrow(/届满前批准/);
+    recordExtension(clerk, id, { ...late, extensionApprovedDate: "2024-10-28", extensionNoticeDate: "2024-10-29" }, TODAY);
     expect(getRequest(clerk, id)).toMatchObject({ dueDate: "2024-11-27", extensionDays: 20, extensionApprovedBy: "王主任" });
-    expect(() => recordDelay(clerk, id, { version: version(id), delayedReplyDate: "2024-11-20", delayedNoticeDate: "2024-10-29" })).toThrow(/应晚于现行答复期限（2024-11-27）/);
-    recordDelay(clerk, id, { version: version(id), delayedReplyDate: "2024-12-31", delayedNoticeDate: "2024-10-29" });
+    expect(() => recordDelay(clerk, id, { version: version(id), delayedReplyDate: "2024-11-20", delayedNoticeDate: "2024-10-29" }, TODAY)).toThrow(/应晚于现行答复期限（2024-11-27）/);
+    recordDelay(clerk, id, { version: version(id), delayedReplyDate: "2024-12-31", delayedNoticeDate: "2024-10-29" }, TODAY);
     expect(getRequest(clerk, id).dueDate).toBe("2024-12-31");
   });
 
   test("concluding clears the stored due date; the delivery day decides on time or late", () => {
     const id = register("2024-09-27");
-    expect(() => recordDelivery(clerk, id, { version: version(id), replyDelivery: "post", replyDeliveredDate: "2024-10-30" })).toThrow(/尚未办结/);
-    concludeRequest(supervisorOf(), id, concludeSchema.parse({ version: String(version(id)), outcome: "disclose", concludedDate: "2024-10-29" }));
+    expect(() => recordDelivery(clerk, id, { version: version(id), replyDelivery: "post", replyDeliveredDate: "2024-10-30" }, TODAY)).toThrow(/尚未办结/);
+    concludeRequest(supervisorOf(), id, concludeSchema.parse({ version: String(version(id)), outcome: "disclose", concludedDate: "2024-10-29" }), TODAY);
     expect(getRequest(clerk, id)).toMatchObject({ dueDate: null, clockStopped: false });
-    recordDelivery(clerk, id, { version: version(id), replyDelivery: "post", replyDeliveredDate: "2024-10-30" });
-    expect(getRequestClock(clerk, getRequest(clerk, id)).clock.delivery).toMatchObject({ onTime: true });
-    recordDelivery(clerk, id, { version: version(id), replyDelivery: "direct", replyDeliveredDate: "2024-10-31" });
-    expect(getRequestClock(clerk, getRequest(clerk, id)).clock.delivery).toMatchObject({ onTime: false });
+    recordDelivery(clerk, id, { version: version(id), replyDelivery: "post", replyDeliveredDate: "2024-10-30" }, TODAY);
+    expect(getRequestClock(clerk, getRequest(clerk, id), TODAY).clock.delivery).toMatchObject({ onTime: true });
+    recordDelivery(clerk, id, { version: version(id), replyDelivery: "direct", replyDeliveredDate: "2024-10-31" }, TODAY);
+    expect(getRequestClock(clerk, getRequest(clerk, id), TODAY).clock.delivery).toMatchObject({ onTime: false });
   });
 
   function supervisorOf() {
@@ -107,7 +107,7 @@ describe("the clock of a request", () => {
   }
 
   test("the register: due-date column, sort by due date, overdue and due-soon filters (against today in Beijing)", () => {
-    const today = todayInChina();
+    const today = TODAY;
     const calendar = currentCalendar();
     const limit2 = dueSoonLimit(calendar, today, 2);
     const limit5 = dueSoonLimit(calendar, today, 5);
@@ -120,29 +120,29 @@ describe("the clock of a request", () => {
     register(receivedFor((due) => due > limit2 && due <= limit5), "S-5");
     register(receivedFor((due) => due < today), "S-late");
     const paused = register(receivedFor((due) => due > limit5), "S-paused");
-    addPause(clerk, paused, pauseSchema.parse({ version: version(paused), pauseKind: "other_agency", pauseFrom: getRequest(clerk, paused).receivedDate }));
-    const serials = (f: Parameters<typeof listRequests>[1]) => listRequests(clerk, f).rows.map((r) => r.serial);
+    addPause(clerk, paused, pauseSchema.parse({ version: version(paused), pauseKind: "other_agency", pauseFrom: getRequest(clerk, paused).receivedDate }), TODAY);
+    const serials = (f: Parameters<typeof listRequests>[1]) => listRequests(clerk, f, TODAY).rows.map((r) => r.serial);
     expect(serials({ sort: "due_asc" })).toEqual(["S-late", "S-2", "S-5", "S-paused"]);
     expect(serials({ due: "overdue" })).toEqual(["S-late"]);
     expect(serials({ due: "2" })).toEqual(["S-2"]);
     expect(serials({ due: "5", sort: "due_asc" })).toEqual(["S-2", "S-5"]);
     expect(serials({ due: "stopped" })).toEqual(["S-paused"]);
-    const rows = listRequests(clerk, { sort: "due_asc" }).rows;
+    const rows = listRequests(clerk, { sort: "due_asc" }, TODAY).rows;
     expect(rows[0].left).toBeLessThan(0);
     expect(rows[1].left).toBeGreaterThanOrEqual(0);
     expect(rows[1].left).toBeLessThanOrEqual(2);
     expect(rows[3]).toMatchObject({ dueDate: null, clockStopped: true, left: null });
-    expect(listRequests(other, { due: "overdue" }).rows).toEqual([]);
-    expect(dueCounts(clerk)).toEqual({ overdue: 1, "2": 1, "5": 2, stopped: 1 });
-    expect(dueCounts(other)).toEqual({ overdue: 0, "2": 0, "5": 0, stopped: 0 });
+    expect(listRequests(other, { due: "overdue" }, TODAY).rows).toEqual([]);
+    expect(dueCounts(clerk, TODAY)).toEqual({ overdue: 1, "2": 1, "5": 2, stopped: 1 });
+    expect(dueCounts(other, TODAY)).toEqual({ overdue: 0, "2": 0, "5": 0, stopped: 0 });
   });
 
   test("entering next year's notice recomputes open requests and lists those that moved", () => {
     // An extension carries this one into January 2027, a year with no notice: provisional.
     const id = register("2026-11-20", "B-1");
-    recordExtension(clerk, id, { version: version(id), extensionDays: 20, extensionApprovedBy: "王主任", extensionApprovedDate: "2026-11-20", extensionNoticeDate: "2026-11-20" });
+    recordExtension(clerk, id, { version: version(id), extensionDays: 20, extensionApprovedBy: "王主任", extensionApprovedDate: "2026-11-20", extensionNoticeDate: "2026-11-20" }, TODAY);
     const concluded = register("2026-11-20", "B-2");
-    concludeRequest(supervisorOf(), concluded, concludeSchema.parse({ version: "1", outcome: "disclose", concludedDate: "2026-11-24" }));
+    concludeRequest(supervisorOf(), concluded, concludeSchema.parse({ version: "1", outcome: "disclose", concludedDate: "2026-11-24" }), TODAY);
     const before = getRequest(clerk, id);
     expect(before.dueDate?.startsWith("2027-01")).toBe(true);
     expect(before.dueProvisional).toBe(true);

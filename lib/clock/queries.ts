@@ -1,19 +1,18 @@
 import "server-only";
 import { getDb } from "../../db";
-import { canReadAgency } from "../agencies/queries";
 import type { Actor } from "../auth/actor";
+import { canReadAgency } from "../auth/scope";
 import { currentCalendar } from "../calendar/queries";
-import { todayInChina } from "../dates";
+import { type Clock, clockOf, workdaysLeft } from "../deadlines/clock";
 import { AppError } from "../errors";
 import type { RequestView } from "../requests/queries";
-import { livePauses, type PauseView } from "./store";
-import { type Clock, clockOf, workdaysLeft } from "./view";
+import { livePauses, type PauseView } from "../requests/unit-of-work";
 
 /**
  * A request's clock for its page, from the request the page already read (through the scoped
  * `getRequest`); the actor's reach is checked again here, the request is not read twice.
  */
-export function getRequestClock(actor: Actor, request: RequestView, today = todayInChina()): { clock: Clock; pauses: PauseView[]; left: number | null } {
+export function getRequestClock(actor: Actor, request: RequestView, today: string): { clock: Clock; pauses: PauseView[]; left: number | null } {
   if (!canReadAgency(actor, request.agencyId)) throw new AppError("NOT_FOUND", "申请不存在或无权查看");
   const db = getDb();
   const calendar = currentCalendar(db);

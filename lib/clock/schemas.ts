@@ -11,6 +11,8 @@ export const pauseSchema = z.object({
   pauseKind: z.enum(PAUSE_KINDS, { message: "请选择中止事由" }),
   pauseFrom: isoDateSchema,
   pauseTo: optionalDate,
+  /** Art 32: the day the third party received the letter; its 15 working days run from it. */
+  letterReceivedDate: optionalDate,
   pauseNote: optionalText(500),
 });
 export type PauseInput = z.infer<typeof pauseSchema>;

@@ -1,4 +1,4 @@
-import { buildCalendar } from "../calendar/workdays";
+import { buildCalendar } from "../deadlines/workdays";
 import { shippedYears } from "../calendar/store";
 import { describe, expect, test } from "vitest";
 import { type LedgerTable, parseLedger } from "./parse";

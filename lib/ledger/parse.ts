@@ -1,5 +1,5 @@
-import { isIsoDate, todayInChina } from "../dates";
-import { buildCalendar, type Calendar, isWorkday, replyDue } from "../calendar/workdays";
+import { isIsoDate } from "../dates";
+import { buildCalendar, type Calendar, isWorkday, replyDue } from "../deadlines/workdays";
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, type ApplicantType, type Channel, CHANNEL_LABELS, CHANNELS, type Outcome } from "../requests/codes";
 import { creditCodeProblem, idNumberProblem } from "../requests/identity";
 import { parseOutcome } from "../requests/outcomes";
@@ -56,11 +56,11 @@ function byCode<T extends string>(value: string, codes: readonly T[], labels: Re
  * Plausibility warnings use the working-day calendar (a 调休 Sunday is a working day; a late
  * conclusion is one after the reply due date of A4); without one, every year is provisional.
  */
-export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boolean; today?: string; calendar?: Calendar } = {}): ParsedLedger {
+export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boolean; today: string; calendar?: Calendar }): ParsedLedger {
   const calendar = options.calendar ?? buildCalendar({});
   const errors: LedgerIssue[] = [];
   const warnings: LedgerIssue[] = [];
-  const today = options.today ?? todayInChina();
+  const today = options.today;
   const result: ParsedLedger = { records: [], errors, warnings, droppedColumns: [], columns: [] };
 
   if (table.headers.every((h) => h.trim() === "")) {

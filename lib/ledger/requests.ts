@@ -1,18 +1,19 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, gte, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
-import { getDb, writeTx } from "../../db";
+import { type Db, getDb, type Tx, writeTx } from "../../db";
 import { requests, type RequestRow } from "../../db/schema";
-import { canReadAgency, getAgencyByCode } from "../agencies/queries";
+import { getAgencyByCode } from "../agencies/queries";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
+import { canReadAgency, canWriteAgency } from "../auth/scope";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
-import { nextSeq, recordEvent, sealedPii } from "../requests/mutations";
+import { sealedPii } from "../requests/mutations";
 import { openPii } from "../requests/pii";
+import { insertRequests } from "../requests/unit-of-work";
 import { type LedgerIssue, type LedgerRecord, parseLedger } from "./parse";
 import { currentCalendar } from "../calendar/queries";
-import { refreshClock } from "../clock/store";
 import { readImportTable } from "./read";
 import { writeLedgerCsv, writeLedgerXlsx } from "./write";
 
@@ -79,16 +80,17 @@ export function ledgerRecordOf(row: RequestRow): LedgerRecord {
   };
 }
 
+/** An import writes (the write scope: the actor's own agency); an export reads (the read scope). */
 function resolveAgency(actor: Actor, agencyCode: string, permission: "requests.import" | "requests.export") {
   assertCan(actor, permission, permission === "requests.import" ? "无权导入台账" : "无权导出台账");
   const agency = getAgencyByCode(agencyCode);
-  if (!agency || !canReadAgency(actor, agency.id)) throw new AppError("NOT_FOUND", `机构代码 ${agencyCode} 不存在或无权操作`, "agency", `agency ${agencyCode} not found`);
+  const allowed = agency && (permission === "requests.import" ? canWriteAgency(actor, agency.id) : canReadAgency(actor, agency.id));
+  if (!agency || !allowed) throw new AppError("NOT_FOUND", `机构代码 ${agencyCode} 不存在或无权操作`, "agency", `agency ${agencyCode} not found or not yours`);
   return agency;
 }
 
-function existingBySerial(agencyId: string, serials: string[]): Map<string, RequestRow> {
+function existingBySerial(db: Db | Tx, agencyId: string, serials: string[]): Map<string, RequestRow> {
   const out = new Map<string, RequestRow>();
-  const db = getDb();
   for (let i = 0; i < serials.length; i += 500) {
     const chunk = serials.slice(i, i + 500);
     for (const row of db.select().from(requests).where(and(eq(requests.agencyId, agencyId), inArray(requests.serial, chunk))).all()) out.set(row.serial, row);
@@ -98,7 +100,7 @@ function existingBySerial(agencyId: string, serials: string[]): Map<string, Requ
 
 export async function importRequestLedger(
   actor: Actor,
-  input: { agencyCode: string; bytes: Uint8Array; filename: string; dryRun?: boolean; ignoreUnknown?: boolean },
+  input: { agencyCode: string; bytes: Uint8Array; filename: string; dryRun?: boolean; ignoreUnknown?: boolean; today: string },
 ): Promise<ImportSummary> {
   const agency = resolveAgency(actor, input.agencyCode, "requests.import");
   const dryRun = Boolean(input.dryRun);
@@ -110,13 +112,13 @@ export async function importRequestLedger(
   }
   const { table } = read;
   const calendar = currentCalendar();
-  const parsed = parseLedger(table, { ignoreUnknown: input.ignoreUnknown, calendar });
+  const parsed = parseLedger(table, { ignoreUnknown: input.ignoreUnknown, calendar, today: input.today });
   Object.assign(summary, { rows: parsed.records.length + new Set(parsed.errors.filter((e) => e.row > 1).map((e) => e.row)).size, errors: parsed.errors, warnings: parsed.warnings, droppedColumns: parsed.droppedColumns });
   if (parsed.errors.length > 0) return summary;
 
   // Compare against what is stored; inside the write transaction when committing, so nothing slips between.
-  const plan = () => {
-    const existing = existingBySerial(agency.id, parsed.records.map((r) => r.record.serial));
+  const plan = (db: Db | Tx) => {
+    const existing = existingBySerial(db, agency.id, parsed.records.map((r) => r.record.serial));
     const toInsert: typeof parsed.records = [];
     const conflicts: LedgerIssue[] = [];
     let unchanged = 0;
@@ -142,36 +144,33 @@ export async function importRequestLedger(
   };
 
   if (dryRun) {
-    const { toInsert, conflicts, unchanged } = plan();
+    const { toInsert, conflicts, unchanged } = plan(getDb());
     Object.assign(summary, { errors: conflicts, ok: conflicts.length === 0, inserted: toInsert.length, unchanged });
     return summary;
   }
   return writeTx((tx) => {
-    const { toInsert, conflicts, unchanged } = plan();
+    const { toInsert, conflicts, unchanged } = plan(tx);
     summary.unchanged = unchanged;
     if (conflicts.length > 0) {
       summary.errors = conflicts;
       return summary;
     }
-    let seq = nextSeq(tx);
-    for (const { record } of toInsert) {
-      const id = randomUUID();
-      const { idNumber, creditCode, phone, ...fields } = record;
-      tx.insert(requests)
-        .values({
-          ...fields,
-          ...sealedPii({ idNumber, creditCode, phone }),
-          id,
-          seq: seq++,
-          agencyId: agency.id,
-          status: record.outcome ? "concluded" : "in_progress",
-          createdBy: actor.id,
-        })
-        .run();
-      if (!record.outcome) refreshClock(tx, calendar, id);
-      recordEvent(tx, actor, id, "imported", `由台账导入（${input.filename}）`);
-      recordAudit(tx, actor, { action: "request.import", objectType: "request", objectId: id, agencyId: agency.id, after: { ...record } });
-    }
+    // One batch through the unit of work: each request derived (status, due date), put on its
+    // timeline and audited by the same functions as a registration.
+    insertRequests(
+      tx,
+      actor,
+      agency.id,
+      toInsert.map(({ record }) => {
+        const { idNumber, creditCode, phone, ...fields } = record;
+        return {
+          values: { ...fields, ...sealedPii({ idNumber, creditCode, phone }), id: randomUUID() },
+          event: { kind: "imported" as const, summary: `由台账导入（${input.filename}）` },
+          action: "request.import",
+          audit: { ...record },
+        };
+      }),
+    );
     summary.inserted = toInsert.length;
     summary.ok = true;
     return summary;

@@ -7,6 +7,7 @@ import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
+import { nowIso } from "../time";
 import { importRequestLedger, type ImportSummary } from "./requests";
 
 /** A ledger uploaded in the browser: previewed (a dry run) first, committed on confirmation. */
@@ -21,10 +22,10 @@ function agencyCode(agencyId: string): string {
   return getDb().select({ code: agencies.code }).from(agencies).where(eq(agencies.id, agencyId)).get()?.code ?? "";
 }
 
-export async function previewUpload(actor: Actor, file: { name: string; bytes: Uint8Array }, ignoreUnknown: boolean): Promise<{ uploadId: string; summary: ImportSummary }> {
+export async function previewUpload(actor: Actor, file: { name: string; bytes: Uint8Array }, ignoreUnknown: boolean, today: string): Promise<{ uploadId: string; summary: ImportSummary }> {
   assertImporter(actor);
   if (file.bytes.length > MAX_UPLOAD_BYTES) throw new AppError("INVALID", "文件超过 20 MB，请分批导入或使用命令行导入", "file");
-  const summary = await importRequestLedger(actor, { agencyCode: agencyCode(actor.agencyId), bytes: file.bytes, filename: file.name, dryRun: true, ignoreUnknown });
+  const summary = await importRequestLedger(actor, { agencyCode: agencyCode(actor.agencyId), bytes: file.bytes, filename: file.name, dryRun: true, ignoreUnknown, today });
   const uploadId = randomUUID();
   writeTx((tx) => {
     tx.insert(importUploads)
@@ -35,7 +36,7 @@ export async function previewUpload(actor: Actor, file: { name: string; bytes: U
   return { uploadId, summary };
 }
 
-export async function commitUpload(actor: Actor, uploadId: string): Promise<ImportSummary> {
+export async function commitUpload(actor: Actor, uploadId: string, today: string): Promise<ImportSummary> {
   assertImporter(actor);
   const upload = getDb()
     .select()
@@ -48,10 +49,11 @@ export async function commitUpload(actor: Actor, uploadId: string): Promise<Impo
     bytes: upload.bytes,
     filename: upload.filename,
     ignoreUnknown: upload.ignoreUnknown,
+    today,
   });
   if (summary.ok) {
     writeTx((tx) => {
-      tx.update(importUploads).set({ committedAt: new Date().toISOString() }).where(eq(importUploads.id, uploadId)).run();
+      tx.update(importUploads).set({ committedAt: nowIso() }).where(eq(importUploads.id, uploadId)).run();
       recordAudit(tx, actor, { action: "ledger.import", objectType: "import", objectId: uploadId, detail: { file: upload.filename, inserted: summary.inserted, unchanged: summary.unchanged } });
     });
   }

@@ -2,7 +2,7 @@ import { beforeEach, expect, test } from "vitest";
 import { createAgency } from "../agencies/mutations";
 import { CLI_ACTOR } from "../auth/actor";
 import { importRequestLedger } from "../ledger/requests";
-import { freshDatabase, makeUser } from "../testing/db";
+import { freshDatabase, makeUser, TODAY } from "../testing/db";
 import { diffReport, finalizeReport, getNarrative, latestSnapshot, saveNarrative } from "./annual";
 import { computeReport } from "./engine";
 import { reportJson } from "./json";
@@ -11,7 +11,7 @@ beforeEach(async () => {
   freshDatabase();
   createAgency(CLI_ACTOR, { code: "a", name: "甲机关" });
   const file = ["serial,received_date,applicant_type,applicant_name,content,outcome,concluded_date", "A1,2024-03-01,natural,甲,x,disclose,2024-03-10"].join("\n");
-  await importRequestLedger(CLI_ACTOR, { agencyCode: "a", bytes: Buffer.from(file), filename: "x.csv" });
+  await importRequestLedger(CLI_ACTOR, { agencyCode: "a", bytes: Buffer.from(file), filename: "x.csv", today: TODAY });
 });
 
 test("finalizing freezes tables, checks and the narrative with its numbers filled; later changes show as differences", async () => {
@@ -25,7 +25,7 @@ test("finalizing freezes tables, checks and the narrative with its numbers fille
   expect(latestSnapshot(supervisor, "a", 2024, false)?.id).toBe(snapshot.id);
 
   const file = ["serial,received_date,applicant_type,applicant_name,content,outcome,concluded_date", "A2,2024-05-01,legal,乙,y,partial,2024-05-20"].join("\n");
-  await importRequestLedger(CLI_ACTOR, { agencyCode: "a", bytes: Buffer.from(file), filename: "y.csv" });
+  await importRequestLedger(CLI_ACTOR, { agencyCode: "a", bytes: Buffer.from(file), filename: "y.csv", today: TODAY });
   const live = reportJson(computeReport(supervisor, { agencyCode: "a", year: 2024 }));
   const diffs = diffReport(snapshot.report, live);
   expect(diffs).toContainEqual({ table: "applications", row: "partial", column: "legal", frozen: 0, now: 1 });

@@ -8,7 +8,8 @@ import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
 import { hardChecksPass } from "./checks";
-import { computeReport, reportScope } from "./engine";
+import { nowIso } from "../time";
+import { computeReport, reportScope, writableReportAgency } from "./engine";
 import { reportJson } from "./json";
 import { DEFAULT_NARRATIVE, type Narrative, renderNarrativeSections } from "./narrative";
 
@@ -26,11 +27,11 @@ export function getNarrative(actor: Actor, agencyCode: string, year: number): Na
 
 export function saveNarrative(actor: Actor, agencyCode: string, year: number, narrative: Narrative): void {
   assertCan(actor, "reports.edit", "无权编辑年度报告");
-  const { agency } = reportScope(actor, agencyCode, false);
+  const agency = writableReportAgency(actor, agencyCode);
   writeTx((tx) => {
     const where = and(eq(reportNarratives.agencyId, agency.id), eq(reportNarratives.year, year));
     const before = tx.select().from(reportNarratives).where(where).get();
-    const row = { agencyId: agency.id, year, ...narrative, updatedAt: new Date().toISOString(), updatedBy: actor.id };
+    const row = { agencyId: agency.id, year, ...narrative, updatedAt: nowIso(), updatedBy: actor.id };
     if (before) tx.update(reportNarratives).set(row).where(where).run();
     else tx.insert(reportNarratives).values(row).run();
     recordAudit(tx, actor, { action: "report.narrative", objectType: "report", objectId: `${agency.code}/${year}`, agencyId: agency.id, before: before ?? null, after: row });
@@ -57,6 +58,7 @@ export function latestSnapshot(actor: Actor, agencyCode: string, year: number, i
  */
 export function finalizeReport(actor: Actor, input: { agencyCode: string; year: number; includeChildren: boolean; overrideReason?: string }): Snapshot {
   assertCan(actor, "reports.finalize", "无权定稿年度报告");
+  writableReportAgency(actor, input.agencyCode);
   const report = computeReport(actor, input);
   const reason = input.overrideReason?.trim() || null;
   if (!hardChecksPass(report.checks) && !reason) {
@@ -73,7 +75,7 @@ export function finalizeReport(actor: Actor, input: { agencyCode: string; year: 
     data: JSON.stringify(reportJson(report)),
     narrative: JSON.stringify(narrative),
     overrideReason: reason,
-    frozenAt: new Date().toISOString(),
+    frozenAt: nowIso(),
     frozenBy: actor.username,
   };
   writeTx((tx) => {

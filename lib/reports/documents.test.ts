@@ -6,7 +6,7 @@ import { createAgency } from "../agencies/mutations";
 import { importAppealFile } from "../appeals/service";
 import { CLI_ACTOR } from "../auth/actor";
 import { importRequestLedger } from "../ledger/requests";
-import { freshDatabase } from "../testing/db";
+import { freshDatabase, TODAY } from "../testing/db";
 import { computeReport } from "./engine";
 import { reportHtml } from "./html";
 import { APPEAL_COLUMN_LABELS, APPLICATION_COLUMN_LABELS, APPLICATION_ROWS, PROACTIVE_BLOCKS, TITLES } from "./layout";
@@ -21,7 +21,7 @@ let report: Report;
 beforeAll(async () => {
   freshDatabase();
   createAgency(CLI_ACTOR, { code: "qs", name: "确山县人民政府" });
-  await importRequestLedger(CLI_ACTOR, { agencyCode: "qs", bytes: readFileSync(path.join(dir, "requests.csv")), filename: "requests.csv" });
+  await importRequestLedger(CLI_ACTOR, { agencyCode: "qs", bytes: readFileSync(path.join(dir, "requests.csv")), filename: "requests.csv", today: TODAY });
   await importAppealFile(CLI_ACTOR, { agencyCode: "qs", bytes: readFileSync(path.join(dir, "appeals.csv")), filename: "appeals.csv" });
   setProactive(CLI_ACTOR, "qs", 2024, proactiveSchema.parse(JSON.parse(readFileSync(path.join(dir, "proactive.json"), "utf8"))));
   report = computeReport(CLI_ACTOR, { agencyCode: "qs", year: 2024 });

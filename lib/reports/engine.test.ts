@@ -7,7 +7,7 @@ import { exportAppealFile, importAppealFile } from "../appeals/service";
 import { CLI_ACTOR } from "../auth/actor";
 import { importRequestLedger } from "../ledger/requests";
 import { OUTCOMES } from "../requests/codes";
-import { freshDatabase } from "../testing/db";
+import { freshDatabase, TODAY } from "../testing/db";
 import { hardChecksPass } from "./checks";
 import { computeReport } from "./engine";
 import { reportJson } from "./json";
@@ -19,7 +19,7 @@ const HEADER = "serial,received_date,applicant_type,applicant_name,content,outco
 const APPEALS_HEADER = "case_number,request_serial,kind,after_review,filed_date,result,decided_date";
 
 async function ledger(agencyCode: string, lines: string[]) {
-  const result = await importRequestLedger(CLI_ACTOR, { agencyCode, bytes: Buffer.from([HEADER, ...lines].join("\n")), filename: "x.csv" });
+  const result = await importRequestLedger(CLI_ACTOR, { agencyCode, bytes: Buffer.from([HEADER, ...lines].join("\n")), filename: "x.csv", today: TODAY });
   expect(result.errors).toEqual([]);
 }
 
@@ -40,7 +40,7 @@ describe("the report engine", () => {
 
   test("the seed report reproduces in every cell from the project's copy of its ledger", async () => {
     createAgency(CLI_ACTOR, { code: "seed", name: "确山县人民政府" });
-    await importRequestLedger(CLI_ACTOR, { agencyCode: "seed", bytes: readFileSync(path.join(FIXTURE, "requests.csv")), filename: "requests.csv" });
+    await importRequestLedger(CLI_ACTOR, { agencyCode: "seed", bytes: readFileSync(path.join(FIXTURE, "requests.csv")), filename: "requests.csv", today: TODAY });
     await importAppealFile(CLI_ACTOR, { agencyCode: "seed", bytes: readFileSync(path.join(FIXTURE, "appeals.csv")), filename: "appeals.csv" });
     setProactive(CLI_ACTOR, "seed", 2024, proactiveSchema.parse(JSON.parse(readFileSync(path.join(FIXTURE, "proactive.json"), "utf8"))));
     const expected = JSON.parse(readFileSync(path.join(FIXTURE, "expected.json"), "utf8"));
@@ -120,6 +120,7 @@ describe("the report engine", () => {
         ].join("\n"),
       ),
       filename: "x.csv",
+      today: TODAY,
     });
     expect(result.errors).toEqual([]);
     expect(report(2024).fees).toEqual({ applications: 2, amount_yuan: "150.25" });
@@ -200,7 +201,7 @@ describe("the report engine", () => {
           const concluded = r.outcome ? day(Math.min(r.received + r.took, 365 * 5 - 60)) : "";
           return `S${i},${day(r.received)},${r.type},甲,x,${r.outcome ?? ""},${concluded && concluded >= day(r.received) ? concluded : r.outcome ? day(r.received) : ""}`;
         });
-        const result = await importRequestLedger(CLI_ACTOR, { agencyCode: code, bytes: Buffer.from([HEADER, ...lines].join("\n")), filename: "p.csv" });
+        const result = await importRequestLedger(CLI_ACTOR, { agencyCode: code, bytes: Buffer.from([HEADER, ...lines].join("\n")), filename: "p.csv", today: TODAY });
         expect(result.errors).toEqual([]);
         let previous: number[] | null = null;
         for (const year of [2021, 2022, 2023, 2024, 2025]) {

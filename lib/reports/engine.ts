@@ -2,9 +2,10 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 import { getDb } from "../../db";
 import { proactiveFigures, reportBaselines } from "../../db/schema";
-import { getAgencyByCode, readableAgencyIds, subtreeIds } from "../agencies/queries";
+import { getAgencyByCode, subtreeIds } from "../agencies/queries";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
+import { canReadAgency, canReadSubtree, canWriteAgency } from "../auth/scope";
 import { AppError } from "../errors";
 import { runChecks } from "./checks";
 import { type Period, yearPeriod } from "./engine-period";
@@ -146,16 +147,29 @@ function baselineOf(agencyIds: string[], year: number): Report["applications"] |
   return { columns: [...APPLICATION_COLUMNS], rows: sum };
 }
 
-/** The agencies a report covers, after checking the actor may read them. */
+/**
+ * The agencies a report covers, after checking the actor may read them: the agency itself (any
+ * signed-in user reads its own agency's report, interfaces.md), and with `includeChildren`
+ * every agency below it — only for an actor whose read scope holds them all (a clerk gets no
+ * aggregate of its department's children).
+ */
 export function reportScope(actor: Actor, agencyCode: string, includeChildren: boolean) {
   assertCan(actor, "reports.read", "无权查看年度报告");
   const agency = getAgencyByCode(agencyCode);
   if (!agency) throw new AppError("NOT_FOUND", `机构代码 ${agencyCode} 不存在`, "agency", `agency ${agencyCode} not found`);
-  const readable = readableAgencyIds(actor);
-  // Any signed-in user reads the report of their own agency (interfaces.md); others need scope.
-  if (readable !== "all" && agency.id !== actor.agencyId && !readable.includes(agency.id)) throw new AppError("NOT_FOUND", "机构不存在或无权查看");
+  if (agency.id !== actor.agencyId && !canReadAgency(actor, agency.id)) throw new AppError("NOT_FOUND", "机构不存在或无权查看", "agency", `agency ${agencyCode} not readable`);
+  if (includeChildren && !canReadSubtree(actor, agency.id)) {
+    throw new AppError("FORBIDDEN", "无权查看下级机关的汇总数据", "children", "the agencies below are not in your scope");
+  }
   const ids = includeChildren ? subtreeIds(agency.id) : [agency.id];
   return { agency, ids };
+}
+
+/** The same, for a change to the agency's report data (figures, baseline, narrative, finalize): its own agency only. */
+export function writableReportAgency(actor: Actor, agencyCode: string) {
+  const agency = getAgencyByCode(agencyCode);
+  if (!agency || !canWriteAgency(actor, agency.id)) throw new AppError("NOT_FOUND", `机构代码 ${agencyCode} 不存在或无权操作`, "agency", `agency ${agencyCode} not found or not yours`);
+  return agency;
 }
 
 export function computeReport(actor: Actor, input: { agencyCode: string; year: number; includeChildren?: boolean; period?: Period }): Report {

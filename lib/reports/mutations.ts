@@ -2,19 +2,18 @@ import "server-only";
 import { and, eq } from "drizzle-orm";
 import { writeTx } from "../../db";
 import { proactiveFigures, reportBaselines } from "../../db/schema";
-import { canReadAgency, getAgencyByCode } from "../agencies/queries";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
+import { nowIso } from "../time";
+import { writableReportAgency } from "./engine";
 import { APPLICATION_COLUMNS, APPLICATION_ROW_CODES } from "./layout";
 import type { Proactive } from "./proactive";
 
 function editableAgency(actor: Actor, agencyCode: string) {
   assertCan(actor, "reports.edit", "无权修改年度报告数据");
-  const agency = getAgencyByCode(agencyCode);
-  if (!agency || !canReadAgency(actor, agency.id)) throw new AppError("NOT_FOUND", `机构代码 ${agencyCode} 不存在或无权操作`, "agency", `agency ${agencyCode} not found`);
-  return agency;
+  return writableReportAgency(actor, agencyCode);
 }
 
 /** Stores the section 二 figures of an agency and year (replacing what was there). */
@@ -25,7 +24,7 @@ export function setProactive(actor: Actor, agencyCode: string, year: number, fig
     const before = tx.select().from(proactiveFigures).where(where).get();
     const data = JSON.stringify(figures);
     if (before?.data === data) return;
-    const row = { agencyId: agency.id, year, data, updatedAt: new Date().toISOString(), updatedBy: actor.id };
+    const row = { agencyId: agency.id, year, data, updatedAt: nowIso(), updatedBy: actor.id };
     if (before) tx.update(proactiveFigures).set(row).where(where).run();
     else tx.insert(proactiveFigures).values(row).run();
     recordAudit(tx, actor, {
@@ -57,7 +56,7 @@ export function setBaseline(actor: Actor, agencyCode: string, year: number, inpu
   writeTx((tx) => {
     const where = and(eq(reportBaselines.agencyId, agency.id), eq(reportBaselines.year, year));
     const before = tx.select().from(reportBaselines).where(where).get();
-    const row = { agencyId: agency.id, year, data: JSON.stringify({ applications: { columns: APPLICATION_COLUMNS, rows: clean } }), updatedAt: new Date().toISOString(), updatedBy: actor.id };
+    const row = { agencyId: agency.id, year, data: JSON.stringify({ applications: { columns: APPLICATION_COLUMNS, rows: clean } }), updatedAt: nowIso(), updatedBy: actor.id };
     if (before) tx.update(reportBaselines).set(row).where(where).run();
     else tx.insert(reportBaselines).values(row).run();
     recordAudit(tx, actor, { action: "report.baseline", objectType: "report", objectId: `${agency.code}/${year}`, agencyId: agency.id, detail: { year } });

@@ -59,6 +59,7 @@ export const REQUEST_STATUSES = [
   "awaiting_fee",
   "pending_approval",
   "concluded",
+  "voided",
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
@@ -69,7 +70,32 @@ export const REQUEST_STATUS_LABELS: Record<RequestStatus, string> = {
   awaiting_fee: "待缴费",
   pending_approval: "待审核",
   concluded: "已办结",
+  voided: "已作废",
 };
+
+/**
+ * The kinds of timeline event, one code each (the unit of work appends exactly one per change).
+ * `step: true` marks the steps of handling: once one is recorded the request is 办理中 (A7).
+ */
+export const EVENT_KINDS = {
+  registered: { label: "登记", step: false },
+  imported: { label: "由台账导入", step: true },
+  updated: { label: "修改登记信息", step: false },
+  concluded: { label: "办结", step: true },
+  reconcluded: { label: "更正办理结果", step: true },
+  withdrawn: { label: "撤回", step: true },
+  supplement_notice: { label: "告知补正", step: true },
+  supplemented: { label: "收到补正", step: true },
+  paused: { label: "中止计算", step: true },
+  pause_ended: { label: "中止结束", step: true },
+  pause_removed: { label: "撤销中止记录", step: true },
+  extended: { label: "延期", step: true },
+  delayed: { label: "延迟答复", step: true },
+  delivered: { label: "送达", step: true },
+  appeal: { label: "复议诉讼", step: false },
+} as const satisfies Record<string, { label: string; step: boolean }>;
+export type EventKind = keyof typeof EVENT_KINDS;
+export const STEP_EVENT_KINDS = (Object.keys(EVENT_KINDS) as EventKind[]).filter((k) => EVENT_KINDS[k].step);
 
 /** 政府信息的提供形式 (the form the applicant asks for, Art 29(三), Art 40). */
 export const REQUESTED_FORMS = ["paper", "electronic", "disc", "other"] as const;

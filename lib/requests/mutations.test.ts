@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { getSqlite } from "../../db";
 import { createAgency } from "../agencies/mutations";
 import { CLI_ACTOR } from "../auth/actor";
-import { freshDatabase, makeUser, requestInput } from "../testing/db";
+import { freshDatabase, makeUser, requestInput, TODAY } from "../testing/db";
 import { concludeRequest, createRequest, updateRequest, withdrawRequest } from "./mutations";
 import { getRequest, listRequests, listTimeline, proposeSerial } from "./queries";
 import { concludeSchema, createRequestSchema, updateRequestSchema } from "./schemas";
@@ -32,7 +32,7 @@ describe("requests: create, edit, conclude, withdraw", () => {
 
   test("creating stores the derived receipt date, a timeline event and the status 登记", () => {
     const input = createRequestSchema.parse({ serial: "2026-0001", channel: "online", arrivedDate: "2026-03-02", confirmedDate: "2026-03-04", applicantType: "natural", applicantName: "张三", content: "x" });
-    const { id } = createRequest(clerk, input);
+    const { id } = createRequest(clerk, input, TODAY);
     expect(getRequest(clerk, id)).toMatchObject({ receivedDate: "2026-03-04", status: "registered", version: 1 });
     expect(listTimeline(clerk, id).map((e) => e.kind)).toEqual(["registered"]);
   });
@@ -41,72 +41,75 @@ describe("requests: create, edit, conclude, withdraw", () => {
     const base = { serial: "1", channel: "in_person", arrivedDate: "2026-03-02", applicantType: "natural", applicantName: "张三", content: "x" };
     expect(createRequestSchema.safeParse({ ...base, receivedDate: "2026-03-03" }).error?.issues[0]).toMatchObject({ path: ["receivedDateReason"] });
     expect(createRequestSchema.safeParse({ ...base, receivedDate: "2026-03-03", receivedDateReason: "周末投递，周一签收" }).success).toBe(true);
-    expect(createRequestSchema.safeParse({ ...base, arrivedDate: "2099-01-01" }).error?.issues[0].message).toMatch(/不能晚于今天/);
+    // After today (given by the caller, never read from the clock here) is refused under its field.
+    const future = createRequestSchema.parse({ ...base, arrivedDate: "2027-01-04" });
+    expect(() => createRequest(clerk, future, TODAY)).toThrow(expect.objectContaining({ field: "arrivedDate", message: expect.stringMatching(/不能晚于今天（2026-12-31）/) }));
+    expect(createRequest(clerk, future, "2027-01-04").id).toBeTruthy();
   });
 
   test("serials: proposed per agency and year, unique within the agency, free across agencies", async () => {
     expect(proposeSerial(clerk, 2026)).toBe("2026-0001");
-    createRequest(clerk, requestInput({ serial: "2026-0001" }));
-    createRequest(clerk, requestInput({ serial: "2026-0009" }));
-    createRequest(clerk, requestInput({ serial: "2025-0100" }));
+    createRequest(clerk, requestInput({ serial: "2026-0001" }), TODAY);
+    createRequest(clerk, requestInput({ serial: "2026-0009" }), TODAY);
+    createRequest(clerk, requestInput({ serial: "2025-0100" }), TODAY);
     expect(proposeSerial(clerk, 2026)).toBe("2026-0010");
-    expect(() => createRequest(clerk, requestInput({ serial: "2026-0001" }))).toThrow(/已被本机关/);
+    expect(() => createRequest(clerk, requestInput({ serial: "2026-0001" }), TODAY)).toThrow(/已被本机关/);
     const other = await makeUser("other", "clerk", "b");
-    expect(() => createRequest(other, requestInput({ serial: "2026-0001" }))).not.toThrow();
+    expect(() => createRequest(other, requestInput({ serial: "2026-0001" }), TODAY)).not.toThrow();
   });
 
   test("an edit bumps the version; a stale edit is refused and overwrites nothing", () => {
-    const { id } = createRequest(clerk, requestInput({ applicantName: "张三" }));
+    const { id } = createRequest(clerk, requestInput({ applicantName: "张三" }), TODAY);
     const first = edit(id, { handler: "甲" });
     const stale = edit(id, { handler: "乙" });
-    updateRequest(clerk, id, first);
-    expect(() => updateRequest(clerk, id, stale)).toThrow(/已被他人修改/);
+    updateRequest(clerk, id, first, TODAY);
+    expect(() => updateRequest(clerk, id, stale, TODAY)).toThrow(/已被他人修改/);
     expect(getRequest(clerk, id)).toMatchObject({ handler: "甲", version: 2 });
     const updates = getSqlite().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'request.update'").get() as { n: number };
     expect(updates.n).toBe(1);
   });
 
   test("concluding records one outcome, the date and the status 已办结; 区分处理 must be 部分公开", () => {
-    const { id } = createRequest(clerk, requestInput({ receivedDate: "2026-03-02" }));
+    const { id } = createRequest(clerk, requestInput({ receivedDate: "2026-03-02" }), TODAY);
     const conclude = (fields: Record<string, string>) => concludeSchema.parse({ version: String(getRequest(clerk, id).version), concludedDate: "2026-03-20", ...fields });
-    expect(() => concludeRequest(clerk, id, conclude({ outcome: "disclose", withheldUnderExemptions: "on" }))).toThrow(/部分公开/);
-    expect(() => concludeRequest(clerk, id, conclude({ outcome: "disclose", concludedDate: "2026-03-01" }))).toThrow(/不能早于收到申请之日/);
-    concludeRequest(clerk, id, conclude({ outcome: "partial", withheldUnderExemptions: "on", replyNumber: "甲公开〔2026〕3号" }));
+    expect(() => concludeRequest(clerk, id, conclude({ outcome: "disclose", withheldUnderExemptions: "on" }), TODAY)).toThrow(/部分公开/);
+    expect(() => concludeRequest(clerk, id, conclude({ outcome: "disclose", concludedDate: "2026-03-01" }), TODAY)).toThrow(/不能早于收到申请之日/);
+    concludeRequest(clerk, id, conclude({ outcome: "partial", withheldUnderExemptions: "on", replyNumber: "甲公开〔2026〕3号" }), TODAY);
     expect(getRequest(clerk, id)).toMatchObject({ outcome: "partial", concludedDate: "2026-03-20", status: "concluded", withheldUnderExemptions: true, replyNumber: "甲公开〔2026〕3号" });
     expect(listTimeline(clerk, id).map((e) => e.kind)).toEqual(["registered", "concluded"]);
     // A correction is possible and recorded as one.
-    concludeRequest(clerk, id, conclude({ outcome: "withhold_process" }));
+    concludeRequest(clerk, id, conclude({ outcome: "withhold_process" }), TODAY);
     expect(getRequest(clerk, id)).toMatchObject({ outcome: "withhold_process", withheldUnderExemptions: false });
     expect(listTimeline(clerk, id).at(-1)?.kind).toBe("reconcluded");
   });
 
   test("a withdrawal concludes as other_other on the day the withdrawal was received", () => {
-    const { id } = createRequest(clerk, requestInput({ receivedDate: "2026-03-02" }));
-    withdrawRequest(clerk, id, { version: 1, withdrawnDate: "2026-03-05" });
+    const { id } = createRequest(clerk, requestInput({ receivedDate: "2026-03-02" }), TODAY);
+    withdrawRequest(clerk, id, { version: 1, withdrawnDate: "2026-03-05" }, TODAY);
     expect(getRequest(clerk, id)).toMatchObject({ outcome: "other_other", concludedDate: "2026-03-05", status: "concluded" });
-    expect(() => withdrawRequest(clerk, id, { version: 2, withdrawnDate: "2026-03-06" })).toThrow(/已办结/);
+    expect(() => withdrawRequest(clerk, id, { version: 2, withdrawnDate: "2026-03-06" }, TODAY)).toThrow(/已办结/);
   });
 
   test("another agency's clerk can neither read nor change the request", async () => {
-    const { id } = createRequest(clerk, requestInput());
+    const { id } = createRequest(clerk, requestInput(), TODAY);
     const other = await makeUser("other", "clerk", "b");
     expect(() => getRequest(other, id)).toThrow(/不存在或无权查看/);
-    expect(() => updateRequest(other, id, edit(id, { handler: "x" }))).toThrow(/不存在或无权查看/);
-    expect(() => withdrawRequest(other, id, { version: 1, withdrawnDate: "2026-03-05" })).toThrow(/不存在或无权查看/);
+    expect(() => updateRequest(other, id, edit(id, { handler: "x" }), TODAY)).toThrow(/不存在或无权查看/);
+    expect(() => withdrawRequest(other, id, { version: 1, withdrawnDate: "2026-03-05" }, TODAY)).toThrow(/不存在或无权查看/);
   });
 
   test("an auditor reads but cannot change", async () => {
-    const { id } = createRequest(clerk, requestInput());
+    const { id } = createRequest(clerk, requestInput(), TODAY);
     const auditor = await makeUser("aud", "auditor", "a");
     expect(getRequest(auditor, id).serial).toBe("2026-0001");
-    expect(() => withdrawRequest(auditor, id, { version: 1, withdrawnDate: "2026-03-05" })).toThrow(/无权/);
+    expect(() => withdrawRequest(auditor, id, { version: 1, withdrawnDate: "2026-03-05" }, TODAY)).toThrow(/无权/);
   });
 
   test("the list filters by status, type, outcome, dates, handler and text", () => {
-    const a = createRequest(clerk, requestInput({ serial: "A", applicantName: "张三", content: "城市规划批复文件", handler: "李", receivedDate: "2026-01-05" })).id;
-    createRequest(clerk, requestInput({ serial: "B", applicantType: "commercial", applicantName: "某公司", content: "拆迁补偿标准", receivedDate: "2026-02-05" }));
-    concludeRequest(clerk, a, concludeSchema.parse({ version: "1", outcome: "disclose", concludedDate: "2026-01-20" }));
-    const serials = (f: object) => listRequests(clerk, f).rows.map((r) => r.serial);
+    const a = createRequest(clerk, requestInput({ serial: "A", applicantName: "张三", content: "城市规划批复文件", handler: "李", receivedDate: "2026-01-05" }), TODAY).id;
+    createRequest(clerk, requestInput({ serial: "B", applicantType: "commercial", applicantName: "某公司", content: "拆迁补偿标准", receivedDate: "2026-02-05" }), TODAY);
+    concludeRequest(clerk, a, concludeSchema.parse({ version: "1", outcome: "disclose", concludedDate: "2026-01-20" }), TODAY);
+    const serials = (f: object) => listRequests(clerk, f, TODAY).rows.map((r) => r.serial);
     expect(serials({})).toEqual(["B", "A"]);
     expect(serials({ sort: "received_asc" })).toEqual(["A", "B"]);
     expect(serials({ status: "concluded" })).toEqual(["A"]);
@@ -123,9 +126,9 @@ describe("requests: create, edit, conclude, withdraw", () => {
   });
 
   test("the search index follows edits", () => {
-    const { id } = createRequest(clerk, requestInput({ content: "原来的内容文字" }));
-    updateRequest(clerk, id, edit(id, { content: "修改后的申请事项" }));
-    expect(listRequests(clerk, { q: "原来的内容" }).total).toBe(0);
-    expect(listRequests(clerk, { q: "修改后的申请" }).total).toBe(1);
+    const { id } = createRequest(clerk, requestInput({ content: "原来的内容文字" }), TODAY);
+    updateRequest(clerk, id, edit(id, { content: "修改后的申请事项" }), TODAY);
+    expect(listRequests(clerk, { q: "原来的内容" }, TODAY).total).toBe(0);
+    expect(listRequests(clerk, { q: "修改后的申请" }, TODAY).total).toBe(1);
   });
 });

@@ -2,16 +2,17 @@ import "server-only";
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, or, type SQL, sql } from "drizzle-orm";
 import { getDb } from "../../db";
 import { agencies, requestEvents, requests, type RequestRow, users } from "../../db/schema";
-import { getAgencyByCode, readableAgencyIds } from "../agencies/queries";
+import { getAgencyByCode } from "../agencies/queries";
 import type { Actor } from "../auth/actor";
 import { assertCan, can } from "../auth/permissions";
+import { scopeOf } from "../auth/scope";
 import { recordAuditAlone } from "../audit/record";
 import { AppError } from "../errors";
 import { currentCalendar } from "../calendar/queries";
-import { dueSoonLimit, workdaysLeft } from "../clock/view";
-import { todayInChina } from "../dates";
+import { dueSoonLimit, workdaysLeft } from "../deadlines/clock";
 import { maskCreditCode, maskIdNumber, maskPhone } from "../pii/mask";
 import { openPii } from "./pii";
+import { type RequestStatus, REQUEST_STATUSES } from "./codes";
 import { DUE_FILTERS, type ListFilter } from "./schemas";
 
 type DueFilter = (typeof DUE_FILTERS)[number];
@@ -19,10 +20,10 @@ type DueFilter = (typeof DUE_FILTERS)[number];
 /** The rows of the register the actor may read (issue 2 §5: scoped in the data layer). */
 function scopeWhere(actor: Actor): SQL | undefined {
   assertCan(actor, "requests.read", "无权查看申请");
-  const ids = readableAgencyIds(actor);
+  const ids = scopeOf(actor).read;
   const live = isNull(requests.deletedAt);
   if (ids === "all") return live;
-  return and(live, ids.length === 1 ? eq(requests.agencyId, ids[0]) : inArray(requests.agencyId, ids.length ? ids : [""]));
+  return and(live, ids.length === 1 ? eq(requests.agencyId, ids[0]) : inArray(requests.agencyId, ids.length ? [...ids] : [""]));
 }
 
 type Pii = { idNumber: string; creditCode: string; phone: string };
@@ -89,7 +90,7 @@ function likeEscape(q: string): string {
   return q.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-function filterWhere(actor: Actor, f: Partial<ListFilter>): SQL | undefined {
+function filterWhere(actor: Actor, f: Partial<ListFilter>, today: string): SQL | undefined {
   const parts: (SQL | undefined)[] = [scopeWhere(actor)];
   if (f.status) parts.push(eq(requests.status, f.status));
   if (f.type) parts.push(eq(requests.applicantType, f.type));
@@ -102,7 +103,6 @@ function filterWhere(actor: Actor, f: Partial<ListFilter>): SQL | undefined {
   if (f.handler) parts.push(eq(requests.handler, f.handler));
   if (f.openAfter) parts.push(or(isNull(requests.concludedDate), sql`${requests.concludedDate} > ${f.openAfter}`));
   if (f.due) {
-    const today = todayInChina();
     if (f.due === "overdue") parts.push(sql`${requests.dueDate} < ${today}`);
     // A literal 1, not a bound parameter: it matches the partial index requests_live_stopped_idx.
     else if (f.due === "stopped") parts.push(sql`clock_stopped = 1`);
@@ -152,8 +152,8 @@ function countCapped(where: SQL | undefined): number {
 }
 
 /** The register: filtered, sorted, one page at a time; no personal data is read for a list. */
-export function listRequests(actor: Actor, filter: Partial<ListFilter> = {}): { rows: RequestListRow[]; total: number; capped: boolean; page: number; pageSize: number } {
-  const where = filterWhere(actor, filter);
+export function listRequests(actor: Actor, filter: Partial<ListFilter>, today: string): { rows: RequestListRow[]; total: number; capped: boolean; page: number; pageSize: number } {
+  const where = filterWhere(actor, filter, today);
   const page = filter.page ?? 1;
   const db = getDb();
   const page_ = (w: SQL | undefined, order: readonly SQL[] | SQL[], limit: number, offset: number) =>
@@ -196,15 +196,30 @@ export function listRequests(actor: Actor, filter: Partial<ListFilter> = {}): { 
     rows = page_(where, ORDER[filter.sort ?? "received_desc"], PAGE_SIZE, offset);
   }
   const calendar = rows.some((r) => r.dueDate) ? currentCalendar() : undefined;
-  const today = todayInChina();
   const withLeft = rows.map((r) => ({ ...r, left: calendar && r.dueDate ? workdaysLeft(calendar, today, r.dueDate) : null }));
   const counted = countCapped(where);
   return { rows: withLeft, total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP, page, pageSize: PAGE_SIZE };
 }
 
 /** How many open requests are overdue, due within 2 or 5 working days, or have their clock stopped (the 工作台). */
-export function dueCounts(actor: Actor): Record<DueFilter, number> {
-  return Object.fromEntries(DUE_FILTERS.map((due) => [due, countCapped(filterWhere(actor, { due }))])) as Record<DueFilter, number>;
+export function dueCounts(actor: Actor, today: string): Record<DueFilter, number> {
+  return Object.fromEntries(DUE_FILTERS.map((due) => [due, countCapped(filterWhere(actor, { due }, today))])) as Record<DueFilter, number>;
+}
+
+/** The statuses of a request still being worked on (the 工作台 counts them). */
+export const OPEN_STATUSES = REQUEST_STATUSES.filter((s) => s !== "concluded" && s !== "voided");
+
+/** How many open requests are in each status (the derived status stored on the row, as the register's filter reads it). */
+export function statusCounts(actor: Actor): Record<RequestStatus, number> {
+  const counts = Object.fromEntries(REQUEST_STATUSES.map((s) => [s, 0])) as Record<RequestStatus, number>;
+  const rows = getDb()
+    .select({ status: requests.status, n: sql<number>`count(*)` })
+    .from(requests)
+    .where(and(scopeWhere(actor), inArray(requests.status, OPEN_STATUSES)))
+    .groupBy(requests.status)
+    .all();
+  for (const r of rows) counts[r.status] = r.n;
+  return counts;
 }
 
 /** The handlers named in the agency's register, for the filter's choices. */

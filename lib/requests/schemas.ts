@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isIsoDate, todayInChina } from "../dates";
+import { isIsoDate } from "../dates";
 import { optional, optionalText } from "../validation";
 import { APPLICANT_TYPES, CHANNELS, DELIVERY_METHODS, OUTCOMES, REQUEST_STATUSES, REQUESTED_FORMS } from "./codes";
 import { creditCodeProblem, idNumberProblem, phoneProblem } from "./identity";
@@ -40,6 +40,7 @@ type Fields = z.infer<typeof requestFields>;
 /**
  * Cross-field rules: check digits, and the receipt date of A3 — derived from the channel and
  * dates; a different date may be entered only with a reason. Adds the final `receivedDate`.
+ * Whether a date is after today is the mutation's check: it is given today by its caller.
  */
 function refineRequest(value: Fields, ctx: z.RefinementCtx) {
   const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
@@ -55,9 +56,6 @@ function refineRequest(value: Fields, ctx: z.RefinementCtx) {
   if (value.receivedDate && derived.date && value.receivedDate !== derived.date && !value.receivedDateReason) {
     issue("receivedDateReason", `收到申请之日与按第三十一条推算的 ${derived.date} 不同，请说明理由`);
   }
-  const received = value.receivedDate ?? derived.date;
-  const today = todayInChina();
-  if (received && received > today) issue(value.receivedDate ? "receivedDate" : (derived.missing ?? "arrivedDate"), "收到申请之日不能晚于今天");
   if (value.arrivedDate && value.confirmedDate && value.confirmedDate < value.arrivedDate) issue("confirmedDate", "确认日期不能早于收到日期");
 }
 
@@ -88,7 +86,6 @@ export const concludeSchema = z
     feePaidDate: optionalDate,
   })
   .superRefine((v, ctx) => {
-    if (v.concludedDate > todayInChina()) ctx.addIssue({ code: "custom", path: ["concludedDate"], message: "办结日期不能晚于今天" });
     if (v.feePaidDate && !v.feeYuan) ctx.addIssue({ code: "custom", path: ["feeYuan"], message: "填写了缴费日期，请填写收费金额" });
   });
 export type ConcludeInput = z.infer<typeof concludeSchema>;

@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { closeDb, openDatabase } from "../../db";
 import { createAgency } from "../agencies/mutations";
+import { prepareDatabase } from "../lifecycle";
 import type { Actor } from "../auth/actor";
 import { CLI_ACTOR } from "../auth/actor";
 import type { Role } from "../auth/roles";
@@ -21,6 +22,7 @@ function migratedBase(): string {
   if (baseFile && existsSync(baseFile)) return baseFile;
   baseFile = path.join(dir, "base.db");
   const holder = openDatabase(baseFile);
+  prepareDatabase(holder.db);
   holder.sqlite.pragma("wal_checkpoint(TRUNCATE)");
   holder.sqlite.pragma("journal_mode = DELETE");
   holder.sqlite.close();
@@ -61,3 +63,9 @@ export function requestInput(overrides: Partial<Record<keyof CreateRequestInput,
     ...rest,
   });
 }
+
+/**
+ * The day the tests run on, as far as the app knows: today is passed in from the edge (issue 10),
+ * so no test depends on the day it really runs.
+ */
+export const TODAY = "2026-12-31";

@@ -12,12 +12,12 @@ import { getAgencyByCode } from "../agencies/queries";
 import { AppError } from "../errors";
 import { getUserByUsername } from "./queries";
 import type { CreateUserInput } from "./schemas";
+import { nowIso } from "../time";
 
 function assertUserAdmin(actor: Actor) {
   assertCan(actor, "admin.users", "无权管理用户");
 }
 
-const now = () => new Date().toISOString();
 
 /** What the audit trail shows of a user: never the password hash. */
 function auditView(user: User) {
@@ -40,7 +40,7 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
       role: input.role,
       agencyId: agency.id,
       mustChangePassword: input.mustChange,
-      passwordChangedAt: now(),
+      passwordChangedAt: nowIso(),
     };
     tx.insert(users).values(row).run();
     const created = tx.select().from(users).where(eq(users.id, row.id)).get() as User;
@@ -57,9 +57,9 @@ function updateUser(actor: Actor, id: string, action: string, patch: Partial<Use
     if (before.id === actor.id && (patch.disabledAt || patch.role)) {
       throw new AppError("INVALID", "不能停用自己或修改自己的角色");
     }
-    tx.update(users).set({ ...patch, updatedAt: now() }).where(eq(users.id, id)).run();
+    tx.update(users).set({ ...patch, updatedAt: nowIso() }).where(eq(users.id, id)).run();
     if (revokeSessions) {
-      tx.update(sessions).set({ revokedAt: now() }).where(and(eq(sessions.userId, id), isNull(sessions.revokedAt))).run();
+      tx.update(sessions).set({ revokedAt: nowIso() }).where(and(eq(sessions.userId, id), isNull(sessions.revokedAt))).run();
     }
     const after = tx.select().from(users).where(eq(users.id, id)).get() as User;
     recordAudit(tx, actor, { action, objectType: "user", objectId: id, agencyId: before.agencyId, before: auditView(before), after: auditView(after) });
@@ -68,7 +68,7 @@ function updateUser(actor: Actor, id: string, action: string, patch: Partial<Use
 
 /** Disabling ends the user's sessions at once (their next request is anonymous). */
 export function setUserDisabled(actor: Actor, id: string, disabled: boolean): void {
-  updateUser(actor, id, disabled ? "user.disable" : "user.enable", { disabledAt: disabled ? now() : null, failedLogins: 0, lockedUntil: null }, disabled);
+  updateUser(actor, id, disabled ? "user.disable" : "user.enable", { disabledAt: disabled ? nowIso() : null, failedLogins: 0, lockedUntil: null }, disabled);
 }
 
 export function changeUserRole(actor: Actor, id: string, role: Role): void {
@@ -78,7 +78,7 @@ export function changeUserRole(actor: Actor, id: string, role: Role): void {
 /** An admin's reset: a new password that must be changed at the next login. */
 export async function resetUserPassword(actor: Actor, id: string, password: string): Promise<void> {
   const passwordHash = await hashPassword(password);
-  updateUser(actor, id, "user.reset_password", { passwordHash, mustChangePassword: true, passwordChangedAt: now(), failedLogins: 0, lockedUntil: null }, true);
+  updateUser(actor, id, "user.reset_password", { passwordHash, mustChangePassword: true, passwordChangedAt: nowIso(), failedLogins: 0, lockedUntil: null }, true);
 }
 
 /** A user changing its own password: the current one is required, the new one must be strong. */
@@ -91,7 +91,7 @@ export async function changeOwnPassword(actor: Actor & { id: string }, current: 
   if (await verifyPassword(next, user.passwordHash)) throw new AppError("INVALID", "新密码不能与当前密码相同", "next");
   const passwordHash = await hashPassword(next);
   writeTx((tx) => {
-    tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: now(), updatedAt: now() }).where(eq(users.id, actor.id)).run();
+    tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: nowIso(), updatedAt: nowIso() }).where(eq(users.id, actor.id)).run();
     recordAudit(tx, actor, { action: "user.change_password", objectType: "user", objectId: actor.id, agencyId: user.agencyId });
   });
 }

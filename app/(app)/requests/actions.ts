@@ -7,6 +7,7 @@ import { requirePermission, toActor } from "@/lib/auth/current";
 import { commitUpload, previewUpload } from "@/lib/ledger/uploads";
 import type { ImportSummary } from "@/lib/ledger/requests";
 import { concludeRequest, createRequest, updateRequest, withdrawRequest } from "@/lib/requests/mutations";
+import { todayInChina } from "@/lib/time";
 import { appealSchema } from "@/lib/appeals/schemas";
 import { saveAppeal } from "@/lib/appeals/service";
 import { concludeSchema, createRequestSchema, updateRequestSchema, withdrawSchema } from "@/lib/requests/schemas";
@@ -17,7 +18,7 @@ export async function createRequestAction(_prev: ActionState, form: FormData): P
   if (!input.success) return fromZodError(input.error, form);
   let id: string;
   try {
-    id = createRequest(toActor(user), input.data).id;
+    id = createRequest(toActor(user), input.data, todayInChina()).id;
   } catch (error) {
     return fromAppError(error, form);
   }
@@ -30,7 +31,7 @@ export async function updateRequestAction(id: string, _prev: ActionState, form: 
   const input = updateRequestSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return fromZodError(input.error, form);
   try {
-    updateRequest(toActor(user), id, input.data);
+    updateRequest(toActor(user), id, input.data, todayInChina());
   } catch (error) {
     return fromAppError(error, form);
   }
@@ -43,7 +44,7 @@ export async function concludeRequestAction(id: string, _prev: ActionState, form
   const input = concludeSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return fromZodError(input.error, form);
   try {
-    concludeRequest(toActor(user), id, input.data);
+    concludeRequest(toActor(user), id, input.data, todayInChina());
   } catch (error) {
     return fromAppError(error, form);
   }
@@ -56,7 +57,7 @@ export async function withdrawRequestAction(id: string, _prev: ActionState, form
   const input = withdrawSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return fromZodError(input.error, form);
   try {
-    withdrawRequest(toActor(user), id, input.data);
+    withdrawRequest(toActor(user), id, input.data, todayInChina());
   } catch (error) {
     return fromAppError(error, form);
   }
@@ -72,7 +73,7 @@ export async function previewImportAction(_prev: ImportState, form: FormData): P
   if (!(file instanceof File) || file.size === 0) return { status: "error", message: "请选择要导入的台账文件（CSV 或 XLSX）" };
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const { uploadId, summary } = await previewUpload(toActor(user), { name: file.name, bytes }, form.get("ignoreUnknown") === "on");
+    const { uploadId, summary } = await previewUpload(toActor(user), { name: file.name, bytes }, form.get("ignoreUnknown") === "on", todayInChina());
     return { status: "preview", uploadId, filename: file.name, summary };
   } catch (error) {
     const state = fromAppError(error, form);
@@ -83,7 +84,7 @@ export async function previewImportAction(_prev: ImportState, form: FormData): P
 export async function commitImportAction(_prev: ImportState, form: FormData): Promise<ImportState> {
   const user = await requirePermission("requests.import");
   try {
-    const summary = await commitUpload(toActor(user), String(form.get("uploadId") ?? ""));
+    const summary = await commitUpload(toActor(user), String(form.get("uploadId") ?? ""), todayInChina());
     if (!summary.ok) return { status: "error", message: `导入被拒绝，共 ${summary.errors.length} 处错误，未写入任何记录：${summary.errors.map((e) => e.zh).join("；")}` };
     revalidatePath("/requests");
     return { status: "done", summary };

@@ -7,15 +7,16 @@ import { type ActionState, fromAppError, fromZodError } from "@/lib/actions";
 import type { Actor } from "@/lib/auth/actor";
 import { requirePermission, toActor } from "@/lib/auth/current";
 import { addPause, endPause, recordDelay, recordDelivery, recordExtension, recordSupplemented, recordSupplementNotice, removePause } from "@/lib/clock/mutations";
+import { todayInChina } from "@/lib/time";
 import { delaySchema, deliverySchema, endPauseSchema, extensionSchema, pauseSchema, removePauseSchema, supplementedSchema, supplementNoticeSchema } from "@/lib/clock/schemas";
 
-/** Every clock form: permission, validation, the one mutation, then back to the request page. */
-async function run<S extends z.ZodType>(id: string, form: FormData, schema: S, mutate: (actor: Actor, data: z.infer<S>) => void, saved: string): Promise<ActionState> {
+/** Every clock form: permission, validation, the one mutation (given today in Beijing), then back to the request page. */
+async function run<S extends z.ZodType>(id: string, form: FormData, schema: S, mutate: (actor: Actor, data: z.infer<S>, today: string) => void, saved: string): Promise<ActionState> {
   const user = await requirePermission("requests.write");
   const input = schema.safeParse(Object.fromEntries(form));
   if (!input.success) return fromZodError(input.error, form);
   try {
-    mutate(toActor(user), input.data);
+    mutate(toActor(user), input.data, todayInChina());
   } catch (error) {
     return fromAppError(error, form);
   }
@@ -24,11 +25,11 @@ async function run<S extends z.ZodType>(id: string, form: FormData, schema: S, m
 }
 
 export async function addPauseAction(id: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  return run(id, form, pauseSchema, (actor, data) => addPause(actor, id, data), "paused");
+  return run(id, form, pauseSchema, (actor, data, today) => addPause(actor, id, data, today), "paused");
 }
 
 export async function endPauseAction(id: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  return run(id, form, endPauseSchema, (actor, data) => endPause(actor, id, data), "pause_ended");
+  return run(id, form, endPauseSchema, (actor, data, today) => endPause(actor, id, data, today), "pause_ended");
 }
 
 export async function removePauseAction(id: string, _prev: ActionState, form: FormData): Promise<ActionState> {
@@ -36,21 +37,21 @@ export async function removePauseAction(id: string, _prev: ActionState, form: Fo
 }
 
 export async function extensionAction(id: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  return run(id, form, extensionSchema, (actor, data) => recordExtension(actor, id, data), "extended");
+  return run(id, form, extensionSchema, (actor, data, today) => recordExtension(actor, id, data, today), "extended");
 }
 
 export async function delayAction(id: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  return run(id, form, delaySchema, (actor, data) => recordDelay(actor, id, data), "delayed");
+  return run(id, form, delaySchema, (actor, data, today) => recordDelay(actor, id, data, today), "delayed");
 }
 
 export async function supplementNoticeAction(id: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  return run(id, form, supplementNoticeSchema, (actor, data) => recordSupplementNotice(actor, id, data), "supplement_notice");
+  return run(id, form, supplementNoticeSchema, (actor, data, today) => recordSupplementNotice(actor, id, data, today), "supplement_notice");
 }
 
 export async function supplementedAction(id: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  return run(id, form, supplementedSchema, (actor, data) => recordSupplemented(actor, id, data), "supplemented");
+  return run(id, form, supplementedSchema, (actor, data, today) => recordSupplemented(actor, id, data, today), "supplemented");
 }
 
 export async function deliveryAction(id: string, _prev: ActionState, form: FormData): Promise<ActionState> {
-  return run(id, form, deliverySchema, (actor, data) => recordDelivery(actor, id, data), "delivered");
+  return run(id, form, deliverySchema, (actor, data, today) => recordDelivery(actor, id, data, today), "delivered");
 }

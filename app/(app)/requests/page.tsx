@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, REQUEST_STATUS_LABELS, REQUEST_STATUSES } from "@/lib/requests/codes";
 import { OUTCOME_GROUPS, OUTCOME_LABELS } from "@/lib/requests/outcomes";
 import { listHandlers, listRequests } from "@/lib/requests/queries";
+import { todayInChina } from "@/lib/time";
 import { DUE_FILTER_LABELS, DUE_FILTERS, listFilterSchema, SORTS } from "@/lib/requests/schemas";
 
 export const metadata: Metadata = { title: "申请登记簿" };
@@ -28,7 +29,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   const actor = toActor(user);
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filter = listFilterSchema.parse(raw);
-  const { rows, total, capped, page, pageSize } = listRequests(actor, filter);
+  const { rows, total, capped, page, pageSize } = listRequests(actor, filter, todayInChina());
   const handlers = listHandlers(actor);
   const kept = Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== "page" && v)) as Record<string, string>;
   const filtered = Object.keys(kept).some((k) => k !== "sort");

@@ -1,5 +1,5 @@
 import { authorizeRoute, toActor } from "@/lib/auth/current";
-import { isAppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
 import { exportRequestLedger } from "@/lib/ledger/requests";
 
 /** The agency's ledger in the import format; personal data in full, so the permission is its own and audited. */
@@ -21,7 +21,6 @@ export async function GET(request: Request) {
       },
     });
   } catch (error) {
-    if (isAppError(error)) return Response.json({ error: error.message }, { status: error.code === "NOT_FOUND" ? 404 : 403 });
-    throw error;
+    return errorResponse(error);
   }
 }

@@ -5,8 +5,9 @@ import { requirePagePermission, toActor } from "@/lib/auth/current";
 import { beijingTime } from "@/lib/audit/labels";
 import { calendarYearView, listCalendarYears } from "@/lib/calendar/admin";
 import { NOTICE_HOLIDAYS, type NoticeForm as NoticeValues, noticeFormOf } from "@/lib/calendar/notice";
-import { monthDay } from "@/lib/calendar/workdays";
-import { addDays, todayInChina, weekday } from "@/lib/dates";
+import { monthDay } from "@/lib/deadlines/workdays";
+import { addDays, weekday } from "@/lib/dates";
+import { todayInChina } from "@/lib/time";
 import { saveCalendarAction } from "./actions";
 import { NoticeForm } from "./notice-form";
 

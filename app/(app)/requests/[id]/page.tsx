@@ -11,7 +11,7 @@ import { listAppealsOfRequest } from "@/lib/appeals/service";
 import { beijingTime } from "@/lib/audit/labels";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
-import { todayInChina } from "@/lib/dates";
+import { todayInChina } from "@/lib/time";
 import { isAppError } from "@/lib/errors";
 import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, REQUESTED_FORM_LABELS } from "@/lib/requests/codes";
 import { OUTCOME_LABELS } from "@/lib/requests/outcomes";

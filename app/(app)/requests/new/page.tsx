@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/app-shell";
 import { RequestForm } from "@/components/requests/request-form";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
-import { todayInChina, yearOf } from "@/lib/dates";
+import { yearOf } from "@/lib/dates";
+import { todayInChina } from "@/lib/time";
 import { proposeSerial } from "@/lib/requests/queries";
 import { createRequestAction } from "../actions";
 

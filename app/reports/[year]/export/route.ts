@@ -1,5 +1,5 @@
 import { authorizeRoute, toActor } from "@/lib/auth/current";
-import { isAppError } from "@/lib/errors";
+import { errorResponse } from "@/lib/errors";
 import { EXPORT_FORMATS, type ExportFormat, exportReport } from "@/lib/reports/export";
 
 /** `/reports/<year>/export?format=…` (interfaces.md): the user's agency's report as a document. */
@@ -24,7 +24,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ year
       },
     });
   } catch (error) {
-    if (isAppError(error)) return Response.json({ error: error.message }, { status: error.code === "FORBIDDEN" ? 403 : 404 });
-    throw error;
+    return errorResponse(error);
   }
 }

@@ -1,10 +1,12 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { addDays, weekday } from "../dates";
-import { shippedYears } from "./store";
+import { shippedYears } from "../calendar/store";
 import { addWorkdays, buildCalendar, countWorkdays, deliveryOnTime, isWorkday, pausedWorkdays, replyDue, supplementNoticeDue } from "./workdays";
 
 const calendar = buildCalendar(Object.fromEntries(shippedYears().map((y) => [y.year, y.days])));
+/** The calendars as shipped up to 2026: 2027 has no notice here, whatever a later release ships. */
+const upTo2026 = buildCalendar(Object.fromEntries(shippedYears().filter((y) => y.year <= 2026).map((y) => [y.year, y.days])));
 
 describe("working days with 调休 (domain.md §2.7 worked examples)", () => {
   test.each([
@@ -87,18 +89,18 @@ describe("the reply due date", () => {
 
   test("a pause across National Day excludes the working days after its first day, make-up Sunday included", () => {
     const pause = { from: "2024-09-27", to: "2024-10-10", kind: "third_party" as const };
-    expect(pausedWorkdays(calendar, [pause]).days).toBe(5); // 9-29 (调休), 9-30, 10-8, 10-9, 10-10
+    expect(pausedWorkdays(calendar, [pause], "2024-09-27").days).toBe(5); // 9-29 (调休), 9-30, 10-8, 10-9, 10-10
     const due = replyDue(calendar, { received: "2024-09-27", pauses: [pause] });
     expect(due.date).toBe("2024-11-06");
     expect(due.steps.map((s) => s.note).join("\n")).toContain("征求第三方意见（条例第三十二条） 2024-09-27 至 2024-10-10：不计入 5 个工作日");
   });
 
   test("overlapping pauses count once", () => {
-    expect(pausedWorkdays(calendar, [{ from: "2024-03-04", to: "2024-03-08" }]).days).toBe(4);
+    expect(pausedWorkdays(calendar, [{ from: "2024-03-04", to: "2024-03-08" }], "2024-03-01").days).toBe(4);
     const both = pausedWorkdays(calendar, [
       { from: "2024-03-04", to: "2024-03-08" },
       { from: "2024-03-06", to: "2024-03-12" },
-    ]);
+    ], "2024-03-01");
     expect(both.days).toBe(6);
     expect(both.each).toEqual([4, 2]);
   });
@@ -127,17 +129,53 @@ describe("the reply due date", () => {
   });
 });
 
+describe("pauses count only after the clock start (A4 as amended)", () => {
+  test("a pause before the 补正 restart adds nothing: received 3-1, supplemented 4-1, paused 3-4 to 3-15 → 4-29", () => {
+    const pause = { from: "2024-03-04", to: "2024-03-15", kind: "third_party" as const };
+    const due = replyDue(calendar, { received: "2024-03-01", supplemented: "2024-04-01", pauses: [pause] });
+    expect(due.date).toBe("2024-04-29");
+    expect(due.date).toBe(replyDue(calendar, { received: "2024-03-01", supplemented: "2024-04-01" }).date);
+    expect(due.steps.map((s) => s.note).join("\n")).toContain("不计入 0 个工作日（其中 9 个工作日在收到补正之前，不计）");
+  });
+
+  test("a pause before the receipt adds nothing", () => {
+    const due = replyDue(calendar, { received: "2024-03-11", pauses: [{ from: "2024-03-01", to: "2024-03-08" }] });
+    expect(due.date).toBe(replyDue(calendar, { received: "2024-03-11" }).date);
+  });
+
+  test("a pause running across the restart counts its days after the restart only", () => {
+    // Supplemented Monday 2024-04-08; the pause 4-1..4-12 counts 4-9..4-12 (4 working days).
+    const across = replyDue(calendar, { received: "2024-03-01", supplemented: "2024-04-08", pauses: [{ from: "2024-04-01", to: "2024-04-12" }] });
+    expect(across.date).toBe(addWorkdays(calendar, "2024-04-08", 24).date);
+  });
+
+  test("overlapping pauses across a restart: the days after the restart, once", () => {
+    const paused = pausedWorkdays(
+      calendar,
+      [
+        { from: "2024-03-25", to: "2024-04-10" }, // 4-9, 4-10 after the restart on 4-8
+        { from: "2024-04-09", to: "2024-04-12" }, // 4-10 overlaps; 4-11, 4-12 new
+      ],
+      "2024-04-08",
+    );
+    expect(paused).toMatchObject({ days: 4, each: [2, 2] });
+    expect(paused.cut[0]).toBeGreaterThan(0);
+    const due = replyDue(calendar, { received: "2024-03-01", supplemented: "2024-04-08", pauses: [{ from: "2024-03-25", to: "2024-04-10" }, { from: "2024-04-09", to: "2024-04-12" }] });
+    expect(due.date).toBe(addWorkdays(calendar, "2024-04-08", 24).date);
+  });
+});
+
 describe("a year with no notice is provisional", () => {
   test("weekends and the statutory holidays, lunar ones converted, no make-up days", () => {
     const provisional = buildCalendar({}); // nothing entered at all
     expect(isWorkday(provisional, "2027-02-05")).toMatchObject({ workday: false, provisional: true, name: "春节" }); // 除夕
-    expect(addWorkdays(calendar, "2027-02-04", 1)).toMatchObject({ date: "2027-02-09", provisional: true }); // 除夕–初三 = 2-5..2-8
-    expect(addWorkdays(calendar, "2027-04-02", 1).date).toBe("2027-04-06"); // 清明 4-5 (Monday)
-    expect(addWorkdays(calendar, "2027-06-08", 1).date).toBe("2027-06-10"); // 端午 6-9
-    expect(addWorkdays(calendar, "2027-09-14", 1).date).toBe("2027-09-16"); // 中秋 9-15
-    expect(addWorkdays(calendar, "2027-09-30", 1).date).toBe("2027-10-04"); // 国庆 10-1..3
-    expect(addWorkdays(calendar, "2027-04-30", 1).date).toBe("2027-05-03"); // 劳动节 5-1, 5-2 on a weekend: no 调休 guessed
-    const due = replyDue(calendar, { received: "2026-12-20" });
+    expect(addWorkdays(upTo2026, "2027-02-04", 1)).toMatchObject({ date: "2027-02-09", provisional: true }); // 除夕–初三 = 2-5..2-8
+    expect(addWorkdays(upTo2026, "2027-04-02", 1).date).toBe("2027-04-06"); // 清明 4-5 (Monday)
+    expect(addWorkdays(upTo2026, "2027-06-08", 1).date).toBe("2027-06-10"); // 端午 6-9
+    expect(addWorkdays(upTo2026, "2027-09-14", 1).date).toBe("2027-09-16"); // 中秋 9-15
+    expect(addWorkdays(upTo2026, "2027-09-30", 1).date).toBe("2027-10-04"); // 国庆 10-1..3
+    expect(addWorkdays(upTo2026, "2027-04-30", 1).date).toBe("2027-05-03"); // 劳动节 5-1, 5-2 on a weekend: no 调休 guessed
+    const due = replyDue(upTo2026, { received: "2026-12-20" });
     expect(due.provisional).toBe(true);
     expect(due.steps.at(-1)?.note).toContain("暂定");
     expect(due.steps.map((s) => s.note).join("\n")).toContain("元旦放假，不计（暂定）");
@@ -194,6 +232,19 @@ describe("properties", () => {
         expect(countWorkdays(buildCalendar({}), from, to)).toBe(naive(buildCalendar({}), from, to));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  test("pauses that end on or before the clock start never change the due date", () => {
+    fc.assert(
+      fc.property(dateArb, fc.integer({ min: 0, max: 60 }), fc.array(fc.tuple(fc.integer({ min: 0, max: 90 }), fc.integer({ min: 0, max: 90 })), { maxLength: 4 }), (received, restartAfter, spans) => {
+        const supplemented = restartAfter ? addDays(received, restartAfter) : null;
+        const start = supplemented ?? received;
+        // Each pause ends on or before the clock start, however early it begins.
+        const pauses = spans.map(([endBack, len]) => ({ from: addDays(start, -endBack - len), to: addDays(start, -endBack) }));
+        expect(replyDue(calendar, { received, supplemented, pauses }).date).toBe(replyDue(calendar, { received, supplemented }).date);
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -1,6 +1,6 @@
 import { addDays, weekday } from "../dates";
-import { PAUSE_KIND_LABELS, type PauseKind, REPLY_DELIVERY_DAY, REPLY_DELIVERY_LABELS, type ReplyDelivery } from "./codes";
-import { provisionalHolidays } from "./provisional";
+import { PAUSE_KIND_LABELS, type PauseKind, REPLY_DELIVERY_DAY, REPLY_DELIVERY_LABELS, type ReplyDelivery } from "../calendar/codes";
+import { provisionalHolidays } from "../calendar/provisional";
 
 /**
  * The statutory clock's arithmetic (domain.md A4), pure: every function takes the calendar and
@@ -116,23 +116,36 @@ export function addWorkdays(calendar: Calendar, start: string, n: number): DueRe
 
 export type Pause = { from: string; to: string; kind?: PauseKind };
 
-/** Working days inside the pause intervals — after each first day, up to and including its last; overlaps once. */
-export function pausedWorkdays(calendar: Calendar, pauses: Pause[]): { days: number; provisional: boolean; each: number[] } {
+/**
+ * Working days inside the pause intervals — after each first day, up to and including its last;
+ * overlaps once — counting only days after the clock start (A4 as amended): a pause before a
+ * 补正 restart, or before the receipt, adds nothing. `each[i]` is what pause i adds, `cut[i]`
+ * the working days it lost to the clock start.
+ */
+export function pausedWorkdays(calendar: Calendar, pauses: Pause[], clockStart: string): { days: number; provisional: boolean; each: number[]; cut: number[] } {
   const seen = new Set<string>();
   let provisional = false;
   const each: number[] = [];
+  const cut: number[] = [];
   for (const { from, to } of pauses) {
     let mine = 0;
+    let before = 0;
     for (let d = addDays(from, 1); d <= to; d = addDays(d, 1)) {
       const day = isWorkday(calendar, d);
+      if (!day.workday) continue;
+      if (d <= clockStart) {
+        before++;
+        continue;
+      }
       provisional ||= day.provisional;
-      if (!day.workday || seen.has(d)) continue;
+      if (seen.has(d)) continue;
       seen.add(d);
       mine++;
     }
     each.push(mine);
+    cut.push(before);
   }
-  return { days: seen.size, provisional, each };
+  return { days: seen.size, provisional, each, cut };
 }
 
 export type ReplyDueInput = {
@@ -151,7 +164,7 @@ export function replyDue(calendar: Calendar, input: ReplyDueInput): DueResult & 
   const start = input.supplemented ?? input.received;
   const extension = input.extension ?? 0;
   const pauses = input.pauses ?? [];
-  const paused = pausedWorkdays(calendar, pauses);
+  const paused = pausedWorkdays(calendar, pauses, start);
   const total = 20 + extension + paused.days;
   const head: Step[] = [
     input.supplemented
@@ -160,8 +173,9 @@ export function replyDue(calendar: Calendar, input: ReplyDueInput): DueResult & 
   ];
   pauses.forEach((p, i) => {
     const what = p.kind ? PAUSE_KIND_LABELS[p.kind] : "中止计算";
-    const overlap = paused.each[i] < countWorkdays(calendar, p.from, p.to) ? "（与其他中止期重叠的日子只计一次）" : "";
-    head.push({ date: p.from, note: `${what} ${p.from} 至 ${p.to}：不计入 ${paused.each[i]} 个工作日${overlap}` });
+    const before = paused.cut[i] ? `（其中 ${paused.cut[i]} 个工作日在${input.supplemented ? "收到补正" : "收到申请"}之前，不计）` : "";
+    const overlap = paused.each[i] + paused.cut[i] < countWorkdays(calendar, p.from, p.to) ? "（与其他中止期重叠的日子只计一次）" : "";
+    head.push({ date: p.from, note: `${what} ${p.from} 至 ${p.to}：不计入 ${paused.each[i]} 个工作日${before}${overlap}` });
   });
   if (extension) head.push({ date: start, note: `经批准延长答复期限 ${extension} 个工作日` });
   head.push({

@@ -1,0 +1,258 @@
+import "server-only";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
+import { type Db, type Tx, writeTx } from "../../db";
+import { type NewRequestRow, requestEvents, requestPauses, requests, type RequestRow } from "../../db/schema";
+import type { Actor } from "../auth/actor";
+import { canReadAgency, canWriteAgency } from "../auth/scope";
+import { recordAudit } from "../audit/record";
+import { currentCalendar } from "../calendar/queries";
+import { type ClockFacts, storedDue } from "../deadlines/clock";
+import type { Calendar } from "../deadlines/workdays";
+import { AppError } from "../errors";
+import { nowIso } from "../time";
+import { EVENT_KINDS, type EventKind, STEP_EVENT_KINDS } from "./codes";
+import { openPii } from "./pii";
+import { deriveStatus } from "./status";
+
+/**
+ * The one unit of work for every change to a request (issue 10). In one `BEGIN IMMEDIATE`
+ * transaction it loads the request within the actor's write scope, checks the expected version,
+ * applies the change, derives the status (A7) and the stored due date (A4) from the facts as
+ * they now stand, appends one typed timeline event, writes the audit row with the change set
+ * and raises the version. Registration and an import's batch go through `insertRequests`, which
+ * derives, records and audits each request by the same functions.
+ *
+ * The transaction body is synchronous (better-sqlite3 cannot hold a transaction across an
+ * await) and everything inside it reads through the handle it is given, never the global
+ * connection.
+ */
+
+/** The derived fields: written only here, never by a caller. */
+type Derived = Pick<RequestRow, "status" | "dueDate" | "dueProvisional" | "clockStopped">;
+type Managed = Derived & Pick<RequestRow, "id" | "seq" | "agencyId" | "version" | "createdAt" | "createdBy" | "updatedAt" | "updatedBy">;
+export type RequestPatch = Partial<Omit<RequestRow, keyof Managed>>;
+
+export type TimelineEvent = { kind: EventKind; summary: string; data?: unknown };
+
+/** What a change does: the fields it sets, its event on the timeline, its audit action. */
+export type Change = {
+  patch?: RequestPatch;
+  event: TimelineEvent;
+  /** The audit action (`request.update`, …); the change set is the request before and after. */
+  action: string;
+  detail?: Record<string, unknown>;
+};
+
+export type Work = { tx: Tx; actor: Actor; before: RequestRow; calendar: Calendar };
+
+/** A recorded pause as the clock and the page read it. */
+export type PauseView = ClockFacts["pauses"][number] & { id: string; note: string | null };
+
+export function livePauses(db: Db | Tx, requestIds: string[]): Map<string, PauseView[]> {
+  const byRequest = new Map<string, PauseView[]>();
+  for (let i = 0; i < requestIds.length; i += 500) {
+    const rows = db
+      .select({
+        id: requestPauses.id,
+        requestId: requestPauses.requestId,
+        kind: requestPauses.kind,
+        fromDate: requestPauses.fromDate,
+        toDate: requestPauses.toDate,
+        letterReceivedDate: requestPauses.letterReceivedDate,
+        note: requestPauses.note,
+      })
+      .from(requestPauses)
+      .where(and(inArray(requestPauses.requestId, requestIds.slice(i, i + 500)), isNull(requestPauses.deletedAt)))
+      .orderBy(asc(requestPauses.fromDate), asc(requestPauses.createdAt))
+      .all();
+    for (const { requestId, ...p } of rows) byRequest.set(requestId, [...(byRequest.get(requestId) ?? []), p]);
+  }
+  return byRequest;
+}
+
+/** The requests among `ids` with a step of handling on their timeline. */
+function withSteps(db: Db | Tx, ids: string[]): Set<string> {
+  const out = new Set<string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = db
+      .selectDistinct({ id: requestEvents.requestId })
+      .from(requestEvents)
+      .where(and(inArray(requestEvents.requestId, ids.slice(i, i + 500)), inArray(requestEvents.kind, STEP_EVENT_KINDS)))
+      .all();
+    for (const r of rows) out.add(r.id);
+  }
+  return out;
+}
+
+type FactRow = Pick<
+  RequestRow,
+  | "receivedDate"
+  | "supplementNoticeDate"
+  | "supplementDeadline"
+  | "supplementedDate"
+  | "extensionDays"
+  | "delayedReplyDate"
+  | "outcome"
+  | "replyDelivery"
+  | "replyDeliveredDate"
+>;
+
+/** Status and stored due date from the facts: the same function for a change, an import and a recomputation. */
+function derive(calendar: Calendar, row: FactRow, pauses: ClockFacts["pauses"], stepRecorded: boolean): Derived {
+  const status = deriveStatus({
+    voided: false,
+    voidPending: false,
+    approvalPending: false,
+    accepted: false,
+    outcome: row.outcome,
+    supplementNoticeDate: row.supplementNoticeDate,
+    supplementedDate: row.supplementedDate,
+    openPauses: pauses.filter((p) => p.toDate === null).map((p) => p.kind),
+    stepRecorded,
+  });
+  return { status, ...storedDue(calendar, { ...row, pauses }) };
+}
+
+function appendEvent(tx: Tx, actor: Actor, requestId: string, event: TimelineEvent): void {
+  tx.insert(requestEvents)
+    .values({ requestId, actorId: actor.id, kind: event.kind, summary: event.summary, data: event.data === undefined ? null : JSON.stringify(event.data) })
+    .run();
+}
+
+/** The plain (decrypted) fields of a request, for audit change sets (which mask personal data). */
+function plainRecord(row: RequestRow) {
+  return { ...row, ...openPii(row) };
+}
+
+function staleVersion(expected: number, current: number): AppError {
+  return new AppError(
+    "CONFLICT",
+    `此申请已被他人修改（您编辑的是第 ${expected} 版，当前为第 ${current} 版）。您的修改没有保存，请刷新页面后重新操作。`,
+    undefined,
+    "stale version",
+  );
+}
+
+/** The request, if the actor may change it: another agency's is not found; a readable one it may not write is refused. */
+function loadWritable(tx: Tx, actor: Actor, id: string): RequestRow {
+  const row = tx.select().from(requests).where(eq(requests.id, id)).get();
+  if (!row || row.deletedAt || !canReadAgency(actor, row.agencyId, tx)) throw new AppError("NOT_FOUND", "申请不存在或无权查看");
+  if (!canWriteAgency(actor, row.agencyId, tx)) throw new AppError("FORBIDDEN", "只能办理本机关的申请；下级机关的申请由该机关办理");
+  return row;
+}
+
+/**
+ * A change to one request inside the caller's transaction. `expectedVersion` is the version the
+ * user saw; `"current"` is for effects that do not come from an edited form (an appeal recorded
+ * on the request), which still raise the version.
+ */
+export function changeRequestIn(tx: Tx, actor: Actor, id: string, expectedVersion: number | "current", apply: (work: Work) => Change): RequestRow {
+  const before = loadWritable(tx, actor, id);
+  if (expectedVersion !== "current" && before.version !== expectedVersion) throw staleVersion(expectedVersion, before.version);
+  const calendar = currentCalendar(tx);
+  const change = apply({ tx, actor, before, calendar });
+  const merged = { ...before, ...change.patch };
+  const stepRecorded = EVENT_KINDS[change.event.kind].step || withSteps(tx, [id]).has(id);
+  const derived = derive(calendar, merged, livePauses(tx, [id]).get(id) ?? [], stepRecorded);
+  const result = tx
+    .update(requests)
+    .set({ ...change.patch, ...derived, version: before.version + 1, updatedAt: nowIso(), updatedBy: actor.id })
+    .where(and(eq(requests.id, id), eq(requests.version, before.version)))
+    .run();
+  if (result.changes !== 1) throw staleVersion(before.version, before.version + 1);
+  const after = tx.select().from(requests).where(eq(requests.id, id)).get() as RequestRow;
+  appendEvent(tx, actor, id, change.event);
+  recordAudit(tx, actor, { action: change.action, objectType: "request", objectId: id, agencyId: before.agencyId, before: plainRecord(before), after: plainRecord(after), detail: change.detail });
+  return after;
+}
+
+/** A change to one request in its own transaction. */
+export function changeRequest(actor: Actor, id: string, expectedVersion: number | "current", apply: (work: Work) => Change): RequestRow {
+  return writeTx((tx) => changeRequestIn(tx, actor, id, expectedVersion, apply));
+}
+
+/** A new request: its fields (personal data already sealed), its first event, its audit action and what the audit row shows. */
+export type NewRequest = {
+  values: Omit<NewRequestRow, keyof Managed> & { id: string };
+  event: TimelineEvent;
+  action: string;
+  audit: Record<string, unknown>;
+};
+
+/**
+ * Inserts requests of one agency (a registration, or every new row of an import) inside the
+ * caller's transaction, each derived, put on its timeline and audited like any change.
+ */
+export function insertRequests(tx: Tx, actor: Actor, agencyId: string, items: NewRequest[]): void {
+  if (!canWriteAgency(actor, agencyId, tx)) throw new AppError("FORBIDDEN", "只能在本机关登记申请");
+  if (items.length === 0) return;
+  const calendar = currentCalendar(tx);
+  let seq = tx.get<{ n: number }>(sql`SELECT coalesce(max(seq), 0) + 1 AS n FROM requests`)?.n ?? 1;
+  for (const item of items) {
+    const v = item.values;
+    const facts: FactRow = {
+      receivedDate: v.receivedDate,
+      supplementNoticeDate: v.supplementNoticeDate ?? null,
+      supplementDeadline: v.supplementDeadline ?? null,
+      supplementedDate: v.supplementedDate ?? null,
+      extensionDays: v.extensionDays ?? 0,
+      delayedReplyDate: v.delayedReplyDate ?? null,
+      outcome: v.outcome ?? null,
+      replyDelivery: v.replyDelivery ?? null,
+      replyDeliveredDate: v.replyDeliveredDate ?? null,
+    };
+    const derived = derive(calendar, facts, [], EVENT_KINDS[item.event.kind].step);
+    tx.insert(requests)
+      .values({ ...v, ...derived, seq: seq++, agencyId, createdBy: actor.id })
+      .run();
+    appendEvent(tx, actor, v.id, item.event);
+    recordAudit(tx, actor, { action: item.action, objectType: "request", objectId: v.id, agencyId, after: item.audit });
+  }
+}
+
+export type MovedDue = { requestId: string; agencyId: string; serial: string; before: string | null; after: string | null };
+
+/**
+ * Re-derives the given rows in one pass (pauses and steps loaded at once, one prepared update)
+ * and returns those whose due date moved. Derived state only: no version, no audit — the change
+ * that made it necessary (a calendar notice) is audited by its caller.
+ */
+export function recomputeDerived(tx: Tx, calendar: Calendar, rows: RequestRow[]): MovedDue[] {
+  const ids = rows.map((r) => r.id);
+  const pauses = livePauses(tx, ids);
+  const steps = withSteps(tx, ids);
+  const update = tx
+    .update(requests)
+    .set({
+      status: sql`${sql.placeholder("status")}`,
+      dueDate: sql`${sql.placeholder("dueDate")}`,
+      dueProvisional: sql`${sql.placeholder("dueProvisional")}`,
+      clockStopped: sql`${sql.placeholder("clockStopped")}`,
+    })
+    .where(eq(requests.id, sql.placeholder("id")))
+    .prepare();
+  const moved: MovedDue[] = [];
+  for (const row of rows) {
+    const d = derive(calendar, row, pauses.get(row.id) ?? [], steps.has(row.id));
+    if (d.status === row.status && d.dueDate === row.dueDate && d.dueProvisional === row.dueProvisional && d.clockStopped === row.clockStopped) continue;
+    update.run({ id: row.id, status: d.status, dueDate: d.dueDate, dueProvisional: d.dueProvisional ? 1 : 0, clockStopped: d.clockStopped ? 1 : 0 });
+    if (d.dueDate !== row.dueDate) moved.push({ requestId: row.id, agencyId: row.agencyId, serial: row.serial, before: row.dueDate, after: d.dueDate });
+  }
+  return moved;
+}
+
+/** After a calendar change: every open request re-derived; those whose due date moved are returned. */
+export function recomputeOpenRequests(tx: Tx, calendar: Calendar): MovedDue[] {
+  return recomputeDerived(tx, calendar, tx.select().from(requests).where(sql`${requests.deletedAt} IS NULL AND ${requests.outcome} IS NULL`).all());
+}
+
+/**
+ * Open requests without derived state (written by a bulk load, or reset by a migration when the
+ * rules changed) get it at start-up. The same terms as requests_open_undated_idx: an index lookup.
+ */
+export function fillUnderivedRequests(tx: Tx, calendar: Calendar): number {
+  const missing = sql`deleted_at IS NULL AND outcome IS NULL AND due_date IS NULL AND clock_stopped = 0`;
+  const rows = tx.select().from(requests).where(missing).all();
+  if (rows.length > 0) recomputeDerived(tx, calendar, rows);
+  return rows.length;
+}
