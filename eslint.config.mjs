@@ -11,6 +11,15 @@ const noDb = {
   ],
 };
 
+/** Nothing under lib/ reads the system clock but lib/time.ts; today comes from the edge (issue 10). */
+const noClock = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Read the clock through lib/time.ts (now/nowIso); today is passed in from the edge." },
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Read the clock through lib/time.ts (now/nowIso); today is passed in from the edge." },
+];
+const noToday = {
+  patterns: [{ group: ["**/time"], importNames: ["todayInChina"], message: "lib/ is given today by its caller (a Server Action, route handler, page or CLI command)." }],
+};
+
 export default defineConfig([
   ...nextVitals,
   ...nextTs,
@@ -19,6 +28,11 @@ export default defineConfig([
     files: ["app/**", "components/**", "cli/**"],
     ignores: ["**/*.test.ts"],
     rules: { "no-restricted-imports": ["error", noDb] },
+  },
+  {
+    files: ["lib/**"],
+    ignores: ["lib/time.ts", "lib/testing/**", "**/*.test.ts"],
+    rules: { "no-restricted-syntax": ["error", ...noClock], "no-restricted-imports": ["error", noToday] },
   },
   {
     rules: {

@@ -141,7 +141,9 @@ describe("cli agency add / user add", () => {
     expect(cli(["due", "--received", "2024-01-02", "--supplemented", "2024-09-27"]).stdout).toBe("2024-10-30\n");
     expect(cli(["due", "--received", "2024-09-27", "--pause", "2024-09-27:2024-10-10"]).stdout).toBe("2024-11-06\n");
     expect(cli(["due", "--received", "2024-09-27", "--pause", "2024-09-27:2024-10-10", "--pause", "2024-10-08:2024-10-11", "--extension", "20"]).stdout).toBe("2024-12-05\n");
-    const provisional = cli(["due", "--received", "2026-12-20", "--explain"]);
+    // A4 as amended: a pause before the 补正 restart adds nothing.
+    expect(cli(["due", "--received", "2024-03-01", "--supplemented", "2024-04-01", "--pause", "2024-03-04:2024-03-15"]).stdout).toBe("2024-04-29\n");
+    const provisional = cli(["due", "--received", "2030-12-20", "--explain"]); // a year far from any shipped notice
     expect(provisional.stdout).toMatch(/^\d{4}-\d{2}-\d{2} provisional\n$/);
     expect(provisional.stderr).toContain("暂定");
   }, 120_000);

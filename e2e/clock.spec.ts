@@ -87,3 +87,47 @@ test("an admin enters a year's holiday notice; mistakes are named by holiday and
   await expect(page.locator('[data-day="2030-10-03"]')).toHaveAttribute("data-kind", "holiday");
   await page.screenshot({ path: "test-results/screens/admin-calendar.png", fullPage: true });
 });
+
+test("补正 restarts the clock: the pause before it adds nothing, and the status follows the facts", async ({ page }) => {
+  await login(page, "clerk1");
+  await page.goto("/requests/new");
+  const form = page.getByRole("form", { name: "登记" });
+  const content = `补正重新起算测试${Date.now().toString(36)}`;
+  await form.getByLabel("姓名或名称").fill("补正测试申请人");
+  await form.getByLabel(/提交日期|收到日期|签收日期/).fill("2024-03-01");
+  await form.getByLabel(/申请公开的政府信息/).fill(content);
+  await form.getByRole("button", { name: "登记" }).click();
+  await expect(page.getByTestId("form-success")).toHaveText("已登记");
+  await expect(page.getByTestId("status-badge")).toHaveText("登记");
+  const requestUrl = page.url().replace(/\?.*$/, "");
+
+  await page.getByText("登记中止计算（征求意见、缴费）").click();
+  const pause = page.getByRole("form", { name: "登记中止计算" });
+  await pause.getByLabel("中止事由").selectOption({ label: "征求第三方意见（条例第三十二条）" });
+  await pause.getByLabel(/开始日期/).fill("2024-03-04");
+  await pause.getByLabel(/^结束日期/).fill("2024-03-15");
+  await pause.getByRole("button", { name: "登记中止" }).click();
+  await expect(page.getByTestId("status-badge")).toHaveText("办理中");
+
+  await page.getByText("登记告知补正").first().click();
+  const notice = page.getByRole("form", { name: "登记告知补正" });
+  await notice.getByLabel("告知补正日期").fill("2024-03-05");
+  await notice.getByLabel("申请人补正期限").fill("2024-03-20");
+  await notice.getByRole("button", { name: "登记告知补正" }).click();
+  await expect(page.getByTestId("form-success")).toHaveText("已登记告知补正");
+  await expect(page.getByTestId("status-badge")).toHaveText("待补正");
+
+  // The register's status filter finds it by its derived status.
+  await page.goto(`/requests?status=awaiting_supplement&q=${encodeURIComponent(content)}`);
+  await expect(page.locator("[data-request-id]")).toHaveCount(1);
+
+  await page.goto(requestUrl);
+  await page.getByText("登记收到补正").first().click();
+  const supplemented = page.getByRole("form", { name: "登记收到补正" });
+  await supplemented.getByLabel("收到补正后申请之日").fill("2024-04-01");
+  await supplemented.getByRole("button", { name: "登记收到补正" }).click();
+  await expect(page.getByTestId("form-success")).toHaveText("已登记收到补正，答复期限重新起算");
+  await expect(page.getByTestId("due-date")).toHaveText("2024-04-29");
+  await expect(page.getByTestId("due-explanation")).toContainText("在收到补正之前，不计");
+  await expect(page.getByTestId("status-badge")).toHaveText("办理中");
+});

@@ -11,8 +11,8 @@ const STATUS_STYLE: Record<RequestStatus, string> = {
   voided: "bg-white text-slate-500 border-slate-300 line-through",
 };
 
-export function StatusBadge({ status }: { status: RequestStatus }) {
-  return <span className={`inline-block whitespace-nowrap rounded border px-1.5 py-0.5 text-xs ${STATUS_STYLE[status]}`}>{REQUEST_STATUS_LABELS[status]}</span>;
+export function StatusBadge({ status, testId }: { status: RequestStatus; testId?: string }) {
+  return <span data-testid={testId} className={`inline-block whitespace-nowrap rounded border px-1.5 py-0.5 text-xs ${STATUS_STYLE[status]}`}>{REQUEST_STATUS_LABELS[status]}</span>;
 }
 
 /** How urgent a due date is: working days left (negative: overdue). 5 and 2 are the warning thresholds of A4. */

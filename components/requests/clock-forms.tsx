@@ -38,6 +38,13 @@ export function PauseForm({ action, version, today }: Props) {
           <TextField name="pauseNote" label="说明（第三方、机关名称或缴费通知文号）" state={state} />
           <TextField name="pauseFrom" label="开始日期（征求意见书或缴费通知发出之日）" type="date" state={state} defaultValue={today} required />
           <TextField name="pauseTo" label="结束日期（收到意见或缴费之日）" type="date" state={state} hint="尚未结束的留空，结束时再登记" />
+          <TextField
+            name="letterReceivedDate"
+            label="第三方收到征求意见函之日"
+            type="date"
+            state={state}
+            hint="仅征求第三方意见时填写：第三方自收到之日起 15 个工作日内提出意见（条例第三十二条）"
+          />
         </div>
       )}
     </ClockForm>

@@ -86,6 +86,11 @@ export function ClockPanel({ clock, left, pauses, facts, actions, today }: { clo
         ) : null}
       </div>
       {clock.stoppedNote ? <p className="mb-3 text-sm text-violet-800">{clock.stoppedNote}</p> : null}
+      {clock.consultationsOverdue.map((c) => (
+        <p key={c.fromDate} data-testid="consultation-overdue" className="mb-3 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {c.note}
+        </p>
+      ))}
       {clock.delivery ? <p className="mb-3 text-sm text-slate-700">{clock.delivery.note}</p> : null}
       {due ? (
         <ol className="mb-4 list-decimal space-y-0.5 pl-6 text-sm text-slate-700" data-testid="due-explanation" aria-label="期限计算过程">
@@ -109,6 +114,7 @@ export function ClockPanel({ clock, left, pauses, facts, actions, today }: { clo
               {pauses.map((p) => (
                 <li key={p.id}>
                   {PAUSE_KIND_LABELS[p.kind]}：{p.fromDate} 至 {p.toDate ?? "（尚未结束）"}
+                  {p.letterReceivedDate ? <span className="text-slate-500">；第三方 {p.letterReceivedDate} 收到征求意见函</span> : null}
                   {p.note ? <span className="text-slate-500">（{p.note}）</span> : null}
                   {actions && open ? (
                     <div className="mt-1 flex flex-wrap gap-2">

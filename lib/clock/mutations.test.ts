@@ -138,26 +138,31 @@ describe("the clock of a request", () => {
   });
 
   test("entering next year's notice recomputes open requests and lists those that moved", () => {
-    // An extension carries this one into January 2027, a year with no notice: provisional.
-    const id = register("2026-11-20", "B-1");
-    recordExtension(clerk, id, { version: version(id), extensionDays: 20, extensionApprovedBy: "王主任", extensionApprovedDate: "2026-11-20", extensionNoticeDate: "2026-11-20" }, TODAY);
-    const concluded = register("2026-11-20", "B-2");
-    concludeRequest(supervisorOf(), concluded, concludeSchema.parse({ version: "1", outcome: "disclose", concludedDate: "2026-11-24" }), TODAY);
+    // Today injected in 2030, so that the test does not depend on which real years have notices.
+    // An extension carries this one into January 2031, a year with no notice: provisional.
+    const today = "2030-11-25";
+    const notice2030 = noticeDays(2030, { newyear: { from: "2030-01-01", to: "2030-01-01" }, spring: {}, qingming: {}, labour: {}, dragon: {}, midautumn: {}, national: {} } as never);
+    if (!("days" in notice2030)) throw new Error(JSON.stringify(notice2030.errors));
+    saveCalendarYear(admin, { year: 2030, source: "本测试的2030年安排", days: notice2030.days });
+    const id = createRequest(clerk, requestInput({ receivedDate: "2030-11-20", serial: "B-1" }), today).id;
+    recordExtension(clerk, id, { version: version(id), extensionDays: 20, extensionApprovedBy: "王主任", extensionApprovedDate: "2030-11-20", extensionNoticeDate: "2030-11-20" }, today);
+    const concluded = createRequest(clerk, requestInput({ receivedDate: "2030-11-20", serial: "B-2" }), today).id;
+    concludeRequest(supervisorOf(), concluded, concludeSchema.parse({ version: "1", outcome: "disclose", concludedDate: "2030-11-24" }), today);
     const before = getRequest(clerk, id);
-    expect(before.dueDate?.startsWith("2027-01")).toBe(true);
+    expect(before.dueDate?.startsWith("2031-01")).toBe(true);
     expect(before.dueProvisional).toBe(true);
-    // A notice that makes 4 and 5 January 2027 holidays too (the shape of a real notice; the dates are this test's own).
-    const parsed = noticeDays(2027, { newyear: { from: "2027-01-01", to: "2027-01-05", makeup: "2027-01-09" }, spring: {}, qingming: {}, labour: {}, dragon: {}, midautumn: {}, national: {} } as never);
+    // A notice that makes 2 and 3 January 2031 holidays too (the shape of a real notice; the dates are this test's own).
+    const parsed = noticeDays(2031, { newyear: { from: "2031-01-01", to: "2031-01-03", makeup: "2031-01-05" }, spring: {}, qingming: {}, labour: {}, dragon: {}, midautumn: {}, national: {} } as never);
     if (!("days" in parsed)) throw new Error(JSON.stringify(parsed.errors));
-    expect(() => saveCalendarYear(clerk, { year: 2027, source: "通知", days: parsed.days })).toThrow(/无权/);
-    expect(() => saveCalendarYear(admin, { year: 2027, source: "  ", days: parsed.days })).toThrow(/请填写通知名称/);
-    const { moved } = saveCalendarYear(admin, { year: 2027, source: "国务院办公厅关于2027年部分节假日安排的通知", days: parsed.days });
+    expect(() => saveCalendarYear(clerk, { year: 2031, source: "通知", days: parsed.days })).toThrow(/无权/);
+    expect(() => saveCalendarYear(admin, { year: 2031, source: "  ", days: parsed.days })).toThrow(/请填写通知名称/);
+    const { moved } = saveCalendarYear(admin, { year: 2031, source: "国务院办公厅关于2031年部分节假日安排的通知", days: parsed.days });
     const after = getRequest(clerk, id);
     expect(after.dueProvisional).toBe(false);
     expect(moved).toEqual([{ requestId: id, agencyId: before.agencyId, serial: "B-1", before: before.dueDate, after: after.dueDate }]);
-    expect(calendarYearView(admin, 2027).lastChange?.moved.map((m) => m.serial)).toEqual(["B-1"]);
+    expect(calendarYearView(admin, 2031).lastChange?.moved.map((m) => m.serial)).toEqual(["B-1"]);
     const audit = getSqlite().prepare("SELECT action FROM audit_log WHERE object_type = 'calendar'").all() as { action: string }[];
-    expect(audit.map((a) => a.action)).toEqual(["calendar.create"]);
+    expect(audit.map((a) => a.action)).toEqual(["calendar.create", "calendar.create"]);
   });
 });
 

@@ -81,7 +81,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
     <>
       <PageHeader title={`申请 ${request.serial}`} description={`${request.agencyName} · 收到申请之日 ${request.receivedDate}${clock.state === "running" && clock.due ? ` · 答复期限 ${clock.due.date}${clock.due.provisional ? "（暂定）" : ""}` : ""}`}>
         <div className="flex items-center gap-3">
-          <StatusBadge status={request.status} />
+          <StatusBadge status={request.status} testId="status-badge" />
           {can(user.role, "requests.write") ? (
             <Link href={`/requests/${id}/edit`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
               编辑登记信息
