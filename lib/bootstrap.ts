@@ -22,8 +22,8 @@ export async function ensureFirstAdmin(): Promise<string | null> {
   const password = generatePassword();
   const passwordHash = await hashPassword(password);
   const created = writeTx((tx) => {
-    if (countUsers() > 0) return false;
-    const agency = getAgencyByCode(DEFAULT_AGENCY.code) ?? insertAgency(tx, SYSTEM_ACTOR, { ...DEFAULT_AGENCY, parentId: null });
+    if (countUsers(tx) > 0) return false;
+    const agency = getAgencyByCode(DEFAULT_AGENCY.code, tx) ?? insertAgency(tx, SYSTEM_ACTOR, { ...DEFAULT_AGENCY, parentId: null });
     const id = randomUUID();
     tx.insert(users)
       .values({ id, username: "admin", displayName: "系统管理员", passwordHash, role: "admin", agencyId: agency.id, mustChangePassword: true })

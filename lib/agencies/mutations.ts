@@ -31,14 +31,14 @@ export function createAgency(actor: Actor, input: AgencyInput): { agency: Agency
   return writeTx((tx) => {
     let parentId: string | null = null;
     if (input.parentCode) {
-      const parent = getAgencyByCode(input.parentCode);
+      const parent = getAgencyByCode(input.parentCode, tx);
       if (!parent) throw new AppError("INVALID", `上级机构代码 ${input.parentCode} 不存在`, "parentCode", `parent agency ${input.parentCode} does not exist`);
       parentId = parent.id;
     }
-    const existing = getAgencyByCode(input.code);
+    const existing = getAgencyByCode(input.code, tx);
     if (!existing) return { agency: insertAgency(tx, actor, { code: input.code, name: input.name, parentId }), created: true };
     const patch = { name: input.name, parentId: input.parentCode ? parentId : existing.parentId };
-    if (patch.parentId && subtreeIds(existing.id).includes(patch.parentId)) {
+    if (patch.parentId && subtreeIds(existing.id, tx).includes(patch.parentId)) {
       throw new AppError("INVALID", "上级机构不能是本机构或其下级机构", "parentCode", "the parent cannot be the agency itself or below it");
     }
     if (patch.name === existing.name && patch.parentId === existing.parentId) return { agency: existing, created: false };

@@ -18,8 +18,8 @@ export function subtreeIds(rootId: string, db: Db | Tx = getDb()): string[] {
   return rows.map((r) => r.id);
 }
 
-export function getAgencyByCode(code: string): Agency | undefined {
-  return getDb()
+export function getAgencyByCode(code: string, db: Db | Tx = getDb()): Agency | undefined {
+  return db
     .select()
     .from(agencies)
     .where(and(eq(agencies.code, code), isNull(agencies.deletedAt)))

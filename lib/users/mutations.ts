@@ -29,9 +29,9 @@ export async function createUser(actor: Actor, input: CreateUserInput): Promise<
   assertUserAdmin(actor);
   const passwordHash = await hashPassword(input.password);
   return writeTx((tx) => {
-    const agency = getAgencyByCode(input.agencyCode);
+    const agency = getAgencyByCode(input.agencyCode, tx);
     if (!agency) throw new AppError("INVALID", `机构代码 ${input.agencyCode} 不存在`, "agencyCode", `agency ${input.agencyCode} does not exist`);
-    if (getUserByUsername(input.username)) throw new AppError("CONFLICT", `用户名 ${input.username} 已存在`, "username", `user ${input.username} already exists`);
+    if (getUserByUsername(input.username, tx)) throw new AppError("CONFLICT", `用户名 ${input.username} 已存在`, "username", `user ${input.username} already exists`);
     const row = {
       id: randomUUID(),
       username: input.username,

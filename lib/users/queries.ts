@@ -1,6 +1,6 @@
 import "server-only";
 import { asc, eq, sql } from "drizzle-orm";
-import { getDb } from "../../db";
+import { type Db, getDb, type Tx } from "../../db";
 import { agencies, users } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
@@ -38,14 +38,14 @@ export function listUsers(actor: Actor): UserListItem[] {
     .map(({ disabledAt, ...u }) => ({ ...u, disabled: disabledAt !== null }));
 }
 
-export function getUserByUsername(username: string) {
-  return getDb()
+export function getUserByUsername(username: string, db: Db | Tx = getDb()) {
+  return db
     .select()
     .from(users)
     .where(sql`lower(${users.username}) = lower(${username})`)
     .get();
 }
 
-export function countUsers(): number {
-  return getDb().select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+export function countUsers(db: Db | Tx = getDb()): number {
+  return db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
 }
