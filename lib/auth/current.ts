@@ -2,7 +2,7 @@ import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { recordAuditAlone } from "../audit/record";
-import { AppError } from "../errors";
+import { AppError, errorResponse } from "../errors";
 import type { Actor } from "./actor";
 import { auth } from "./auth";
 import { can, type Permission } from "./permissions";
@@ -64,11 +64,11 @@ export async function requirePermission(permission: Permission): Promise<Session
  */
 export async function authorizeRoute(permission: Permission): Promise<SessionUser | Response> {
   const user = await getCurrentUser();
-  if (!user) return Response.json({ error: "未登录 (unauthenticated)" }, { status: 401 });
-  if (user.mustChangePassword) return Response.json({ error: "请先修改初始密码 (password change required)" }, { status: 403 });
+  if (!user) return errorResponse(new AppError("UNAUTHENTICATED", "未登录 (unauthenticated)"));
+  if (user.mustChangePassword) return errorResponse(new AppError("FORBIDDEN", "请先修改初始密码 (password change required)"));
   if (!can(user.role, permission)) {
     recordDenied(user, permission);
-    return Response.json({ error: "无权访问 (forbidden)" }, { status: 403 });
+    return errorResponse(new AppError("FORBIDDEN", "无权访问 (forbidden)"));
   }
   return user;
 }

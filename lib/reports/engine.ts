@@ -165,6 +165,12 @@ export function reportScope(actor: Actor, agencyCode: string, includeChildren: b
   return { agency, ids };
 }
 
+/** Whether the report page offers the agency's sum with the agencies below it (it has some, and the actor reads them all). */
+export function mayIncludeChildren(actor: Actor, agencyCode: string): boolean {
+  const agency = getAgencyByCode(agencyCode);
+  return agency !== undefined && subtreeIds(agency.id).length > 1 && canReadSubtree(actor, agency.id);
+}
+
 /** The same, for a change to the agency's report data (figures, baseline, narrative, finalize): its own agency only. */
 export function writableReportAgency(actor: Actor, agencyCode: string) {
   const agency = getAgencyByCode(agencyCode);

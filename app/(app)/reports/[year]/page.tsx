@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { PageHeader } from "@/components/app-shell";
 import { AppealsTable, ApplicationsTable, ProactiveTable } from "@/components/reports/tables";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
@@ -10,7 +10,7 @@ import { appealCellHref, applicationCellHref } from "@/lib/reports/drilldown";
 import { FinalizeForm, NarrativeForm } from "@/components/reports/annual-forms";
 import { beijingTime } from "@/lib/audit/labels";
 import { diffReport, getNarrative, latestSnapshot } from "@/lib/reports/annual";
-import { computeReport } from "@/lib/reports/engine";
+import { computeReport, mayIncludeChildren } from "@/lib/reports/engine";
 import { reportJson } from "@/lib/reports/json";
 import { APPEAL_COLUMN_LABELS, APPLICATION_COLUMN_LABELS, APPLICATION_ROWS } from "@/lib/reports/layout";
 import { PLACEHOLDER_NAMES, renderNarrativeSections } from "@/lib/reports/narrative";
@@ -31,6 +31,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   try {
     report = computeReport(toActor(user), { agencyCode: user.agencyCode, year, includeChildren, period: chosen.period });
   } catch (error) {
+    if (isAppError(error) && error.code === "FORBIDDEN") forbidden();
     if (isAppError(error)) notFound();
     throw error;
   }
@@ -64,9 +65,11 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           <Link href={`/reports/${year + 1}`} className="text-brand-700 underline">
             {year + 1}年
           </Link>
-          <Link href={`/reports/${year}${includeChildren ? "" : "?children=1"}`} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">
-            {includeChildren ? "仅本机关" : "含下级机构"}
-          </Link>
+          {includeChildren || mayIncludeChildren(actor, user.agencyCode) ? (
+            <Link href={`/reports/${year}${includeChildren ? "" : "?children=1"}`} className="rounded border border-slate-300 bg-white px-2 py-1 hover:bg-slate-100">
+              {includeChildren ? "仅本机关" : "含下级机构"}
+            </Link>
+          ) : null}
         </div>
       </PageHeader>
       <form method="get" className="mb-4 flex items-center gap-2 text-sm" aria-label="统计期间">
@@ -132,11 +135,11 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         <ProactiveTable proactive={report.proactive} formHref={can(user.role, "reports.edit") && !includeChildren ? `/reports/${year}/figures` : undefined} />
         <ApplicationsTable
           applications={report.applications}
-          cellHref={includeChildren && user.role === "clerk" ? undefined : (row, column) => applicationCellHref(row, column, report.period, includeChildren ? undefined : report.agency.code)}
+          cellHref={(row, column) => applicationCellHref(row, column, report.period, includeChildren ? undefined : report.agency.code)}
         />
         <AppealsTable
           appeals={report.appeals}
-          cellHref={includeChildren && user.role === "clerk" ? undefined : (group, column) => appealCellHref(group, column, report.period, includeChildren ? undefined : report.agency.code)}
+          cellHref={(group, column) => appealCellHref(group, column, report.period, includeChildren ? undefined : report.agency.code)}
         />
         <section className="space-y-2 text-sm leading-7">
           <h2 className="font-semibold">五、存在的主要问题及改进情况</h2>
