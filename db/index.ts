@@ -16,7 +16,7 @@ const globalForDb = globalThis as unknown as { __gongkaiDb?: Holder };
 
 /**
  * Opens (creating and migrating when needed) the database file with the durability pragmas.
- * Nothing else: the shipped calendars and derived state are the start-up step's (lib/startup.ts).
+ * Nothing else: the shipped calendars and derived state are the start-up step's (lib/lifecycle.ts).
  */
 export function openDatabase(file: string): Holder {
   mkdirSync(path.dirname(file), { recursive: true });

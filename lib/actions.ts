@@ -1,13 +1,16 @@
 import type { z } from "zod";
 import { isAppError } from "./errors";
 
-/** The one shape every form's Server Action returns (style.md). */
-export type ActionState =
+/**
+ * The one shape every form's Server Action returns (style.md). A success may carry what the
+ * form shows next (`data`: an upload's preview, say); an error names the fields it refuses.
+ */
+export type ActionState<T = undefined> =
   | { status: "idle" }
   | { status: "error"; message: string; fieldErrors?: Record<string, string[]>; values?: Record<string, string> }
-  | { status: "success"; message: string };
+  | { status: "success"; message: string; data?: T };
 
-export const IDLE: ActionState = { status: "idle" };
+export const IDLE = { status: "idle" } as const satisfies ActionState;
 
 const SECRET_FIELD = /password|current|next|confirm/i;
 

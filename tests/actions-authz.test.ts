@@ -189,7 +189,13 @@ const REPORT_YEAR = 2025;
 
 const redirectTo = (pattern: RegExp) => (o: Outcome) => o.kind === "navigated" && o.how === "redirect" && pattern.test(o.to ?? "");
 const returned = (status: string) => (o: Outcome) => o.kind === "returned" && o.status === status;
-const importReturned = (status: "preview" | "done") => (o: Outcome) => returned(status)(o) && (o as { value: { summary: { errors: unknown[] } } }).value.summary.errors.length === 0;
+/** An upload's preview carries the upload and its summary; a commit's success, the summary. */
+const importReturned = (stage: "preview" | "done") => (o: Outcome) => {
+  if (!returned("success")(o)) return false;
+  const data = (o as { value: { data?: { summary?: { errors: unknown[] }; errors?: unknown[] } } }).value.data;
+  const summary = stage === "preview" ? data?.summary : (data as { errors: unknown[] } | undefined);
+  return !!summary && summary.errors.length === 0;
+};
 const savedAs = (saved: string) => redirectTo(new RegExp(`^/requests/[^/?#]+\\?saved=${saved}$`));
 const clockSaved = (saved: string) => redirectTo(new RegExp(`^/requests/[^/?#]+\\?saved=${saved}#clock$`));
 

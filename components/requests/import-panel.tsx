@@ -3,10 +3,12 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/form";
+import { type ActionState, IDLE } from "@/lib/actions";
 import type { LedgerIssue } from "@/lib/ledger/parse";
-import type { ImportState } from "@/app/(app)/requests/actions";
+import type { ImportSummary } from "@/lib/ledger/requests";
+import type { UploadPreview } from "@/lib/ledger/uploads";
 
-type Action = (state: ImportState, form: FormData) => Promise<ImportState>;
+type Action<T> = (state: ActionState<T>, form: FormData) => Promise<ActionState<T>>;
 
 function Issues({ title, issues, tone }: { title: string; issues: LedgerIssue[]; tone: "error" | "warning" }) {
   if (issues.length === 0) return null;
@@ -26,21 +28,22 @@ function Issues({ title, issues, tone }: { title: string; issues: LedgerIssue[];
 }
 
 /** Upload → preview (a dry run, every error listed) → confirm. Nothing is written before the confirmation. */
-export function ImportPanel({ preview, commit }: { preview: Action; commit: Action }) {
-  const [previewState, previewAction, previewing] = useActionState(preview, { status: "idle" } as ImportState);
-  const [commitState, commitAction, committing] = useActionState(commit, { status: "idle" } as ImportState);
+export function ImportPanel({ preview, commit }: { preview: Action<UploadPreview>; commit: Action<ImportSummary> }) {
+  const [previewState, previewAction, previewing] = useActionState<ActionState<UploadPreview>, FormData>(preview, IDLE);
+  const [commitState, commitAction, committing] = useActionState<ActionState<ImportSummary>, FormData>(commit, IDLE);
 
-  if (commitState.status === "done") {
+  if (commitState.status === "success") {
     return (
       <div data-testid="form-success" className="rounded border border-green-300 bg-green-50 px-4 py-3 text-sm text-green-900">
-        导入完成：新增 {commitState.summary.inserted} 条，已存在且相同 {commitState.summary.unchanged} 条。
+        {commitState.message}
         <Link href="/requests" className="ml-2 underline">
           查看登记簿
         </Link>
       </div>
     );
   }
-  const summary = previewState.status === "preview" ? previewState.summary : null;
+  const shown = previewState.status === "success" ? previewState.data : undefined;
+  const summary = shown?.summary;
   return (
     <div className="space-y-4">
       <form action={previewAction} className="flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-white p-4" aria-label="上传台账">
@@ -63,9 +66,9 @@ export function ImportPanel({ preview, commit }: { preview: Action; commit: Acti
           {previewState.message}
         </p>
       ) : null}
-      {summary && previewState.status === "preview" ? (
+      {shown && summary ? (
         <section className="space-y-3 rounded border border-slate-200 bg-white p-4" data-testid="import-preview">
-          <h2 className="font-semibold">预览：{previewState.filename}</h2>
+          <h2 className="font-semibold">预览：{shown.filename}</h2>
           <p className="text-sm">
             共 {summary.rows} 行数据；将新增 <strong>{summary.inserted}</strong> 条，已存在且内容相同 <strong>{summary.unchanged}</strong> 条。
           </p>
@@ -74,7 +77,7 @@ export function ImportPanel({ preview, commit }: { preview: Action; commit: Acti
           <Issues title="提醒：不影响导入，请核对" issues={summary.warnings} tone="warning" />
           {summary.ok ? (
             <form action={commitAction}>
-              <input type="hidden" name="uploadId" value={previewState.uploadId} />
+              <input type="hidden" name="uploadId" value={shown.uploadId} />
               {commitState.status === "error" ? <p className="mb-2 text-sm text-red-800">{commitState.message}</p> : null}
               <SubmitButton pending={committing}>确认导入</SubmitButton>
             </form>

@@ -22,6 +22,9 @@ function agencyCode(agencyId: string): string {
   return getDb().select({ code: agencies.code }).from(agencies).where(eq(agencies.id, agencyId)).get()?.code ?? "";
 }
 
+/** What the upload form shows after a dry run: the stored upload to confirm, and what it would do. */
+export type UploadPreview = { uploadId: string; filename: string; summary: ImportSummary };
+
 export async function previewUpload(actor: Actor, file: { name: string; bytes: Uint8Array }, ignoreUnknown: boolean, today: string): Promise<{ uploadId: string; summary: ImportSummary }> {
   assertImporter(actor);
   if (file.bytes.length > MAX_UPLOAD_BYTES) throw new AppError("INVALID", "文件超过 20 MB，请分批导入或使用命令行导入", "file");

@@ -1,5 +1,5 @@
 import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableLayoutType, TableRow, TextRun, VerticalAlign, WidthType } from "docx";
-import { APPEAL_COLUMN_LABELS, APPEAL_COLUMNS, APPEAL_GROUPS, APPLICATION_COLUMN_LABELS, APPLICATION_COLUMNS, APPLICATION_ROWS, PROACTIVE_BLOCKS, TITLES } from "./layout";
+import { type Grid, reportGrids } from "./grid";
 import type { Narrative } from "./narrative";
 import type { Report } from "./types";
 
@@ -35,48 +35,13 @@ const table = (rows: TableRow[], columnWidths: number[]) => {
   return new Table({ width: { size: TEXT_WIDTH, type: WidthType.DXA }, columnWidths: widths, layout: TableLayoutType.FIXED, rows });
 };
 
-function proactiveTable(report: Report): Table {
-  const figures = report.proactive as unknown as Record<string, Record<string, string | number>>;
-  const rows: TableRow[] = [];
-  for (const block of PROACTIVE_BLOCKS) {
-    const span = block.columns.length === 1 ? 3 : 1;
-    rows.push(new TableRow({ children: [cell(block.heading, { columnSpan: 4, bold: true })] }));
-    rows.push(new TableRow({ children: [cell(TITLES.proactiveItemHeader), ...block.columns.map((c) => cell(c.label, { columnSpan: span }))] }));
-    for (const row of block.rows) rows.push(new TableRow({ children: [cell(row.label), ...block.columns.map((c) => cell(figures[row.code][c.code], { columnSpan: span }))] }));
-  }
-  return table(rows, [28, 24, 24, 24]);
-}
-
-function applicationsTable(report: Report): Table {
-  const others = APPLICATION_COLUMNS.filter((c) => c !== "natural" && c !== "total");
-  const rows: TableRow[] = [
-    new TableRow({ children: [cell(TITLES.applicationsNote, { columnSpan: 3, rowSpan: 3 }), cell(TITLES.applicationsColumnHeader, { columnSpan: 7 })] }),
-    new TableRow({ children: [cell(APPLICATION_COLUMN_LABELS.natural, { rowSpan: 2 }), cell("法人或其他组织", { columnSpan: 5 }), cell(APPLICATION_COLUMN_LABELS.total, { rowSpan: 2 })] }),
-    new TableRow({ children: others.map((c) => cell(APPLICATION_COLUMN_LABELS[c])) }),
-  ];
-  const outcomeRows = APPLICATION_ROWS.filter((r) => r.group);
-  APPLICATION_ROWS.forEach((row, i) => {
-    const labels: TableCell[] = [];
-    if (!row.group) labels.push(cell(row.label, { columnSpan: 3 }));
-    else {
-      if (row === outcomeRows[0]) labels.push(cell(outcomeRows[0].group as string, { rowSpan: outcomeRows.length }));
-      if (row.group.startsWith("（")) {
-        if (APPLICATION_ROWS[i - 1]?.group !== row.group) labels.push(cell(row.group, { rowSpan: APPLICATION_ROWS.filter((r) => r.group === row.group).length }));
-        labels.push(cell(row.label));
-      } else labels.push(cell(row.label, { columnSpan: 2 }));
-    }
-    rows.push(new TableRow({ children: [...labels, ...report.applications.rows[row.code].map((v) => cell(v))] }));
-  });
-  return table(rows, [7, 8, 34, 7, 7, 7, 7, 7, 7, 7]);
-}
-
-function appealsTable(report: Report): Table {
-  return table([
-    new TableRow({ children: [cell("行政复议", { columnSpan: 5, rowSpan: 2 }), cell("行政诉讼", { columnSpan: 10 })] }),
-    new TableRow({ children: APPEAL_GROUPS.filter((g) => g.parent).map((g) => cell(g.label, { columnSpan: 5 })) }),
-    new TableRow({ children: APPEAL_GROUPS.flatMap(() => APPEAL_COLUMNS.map((c) => cell(APPEAL_COLUMN_LABELS[c]))) }),
-    new TableRow({ children: APPEAL_GROUPS.flatMap((g) => report.appeals[g.code].map((v) => cell(v))) }),
-  ], Array.from({ length: 15 }, () => 1));
+/** One statutory table from the model (lib/reports/grid.ts): merged cells as published, fixed column widths. */
+function gridTable(grid: Grid): Table {
+  const full = grid.widths.length;
+  const rows = grid.rows.map(
+    (row) => new TableRow({ children: row.cells.map((c) => cell(c.text, { columnSpan: c.colSpan > 1 ? c.colSpan : undefined, rowSpan: c.rowSpan > 1 ? c.rowSpan : undefined, bold: c.role === "header" && c.colSpan === full })) }),
+  );
+  return table(rows, grid.widths);
 }
 
 const lines = (text: string) =>
@@ -104,12 +69,7 @@ export async function reportDocx(report: Report, narrative: Narrative): Promise<
           body(`本报告所列数据的统计期限自${report.period.from.slice(0, 4)}年1月1日起至${report.period.to.slice(0, 4)}年12月31日止。`),
           heading("一、总体情况"),
           ...lines(narrative.overview),
-          heading(TITLES.proactive),
-          proactiveTable(report),
-          heading(TITLES.applications),
-          applicationsTable(report),
-          heading(TITLES.appeals),
-          appealsTable(report),
+          ...reportGrids(report).flatMap((grid) => [heading(grid.title), gridTable(grid)]),
           heading("五、存在的主要问题及改进情况"),
           ...lines(narrative.problems),
           heading("六、其他需要报告的事项"),

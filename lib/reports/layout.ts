@@ -4,6 +4,11 @@ import format from "./report-format.json";
 
 export const APPLICATION_COLUMNS = format.applications.columns.map((c) => c.code) as readonly string[];
 export const APPLICATION_COLUMN_LABELS = Object.fromEntries(format.applications.columns.map((c) => [c.code, c.label])) as Record<string, string>;
+/** The column groups of table 三 (法人或其他组织), each with its columns in order. */
+export const APPLICATION_COLUMN_GROUPS = [...new Set(format.applications.columns.flatMap((c) => (c.group ? [c.group] : [])))].map((group) => ({
+  label: group,
+  columns: format.applications.columns.filter((c) => c.group === group).map((c) => c.code),
+}));
 
 type Row = { code?: string; label?: string; group?: string };
 /** Every row code of table 三 in the order of the format: new, carried_in, the 21 outcomes, total, carried_out. */

@@ -19,8 +19,16 @@ describe("choosing the outcome row (domain.md A1)", () => {
     else expect(problem).toMatch(expected);
   });
 
-  test("the six groups hold each of the 21 rows exactly once", () => {
+  test("the six groups hold each of the 21 rows exactly once, named and nested as report-format.json has them", () => {
     expect(OUTCOME_GROUPS.flatMap((g) => g.outcomes).sort()).toEqual([...OUTCOMES].sort());
+    expect(OUTCOME_GROUPS.map((g) => [g.key, g.label, g.outcomes.length])).toEqual([
+      ["一", "予以公开", 1],
+      ["二", "部分公开", 1],
+      ["三", "不予公开", 8],
+      ["四", "无法提供", 3],
+      ["五", "不予处理", 5],
+      ["六", "其他处理", 3],
+    ]);
   });
 
   test.each([

@@ -22,14 +22,27 @@ export function plainOutcomeLabel(code: Outcome): string {
     .replace(/（.*）$/, "");
 }
 
-export const OUTCOME_GROUPS = [
-  { key: "disclose", label: "予以公开", outcomes: ["disclose"] },
-  { key: "partial", label: "部分公开", outcomes: ["partial"] },
-  { key: "withhold", label: "不予公开", outcomes: OUTCOMES.filter((o) => o.startsWith("withhold_")) },
-  { key: "unable", label: "无法提供", outcomes: OUTCOMES.filter((o) => o.startsWith("unable_")) },
-  { key: "ignore", label: "不予处理", outcomes: OUTCOMES.filter((o) => o.startsWith("ignore_")) },
-  { key: "other", label: "其他处理", outcomes: OUTCOMES.filter((o) => o.startsWith("other_")) },
-] as const satisfies readonly { key: string; label: string; outcomes: readonly Outcome[] }[];
+export type OutcomeGroup = { key: string; label: string; outcomes: readonly Outcome[] };
+
+/**
+ * The six groups of table 三's outcome rows, as report-format.json nests them: a row directly
+ * under 三、本年度办理结果 (予以公开, 部分公开) is a group of its own; the rows under
+ * （三）不予公开 … （六）其他处理 form theirs. The key is the group's numbering in the format.
+ */
+export const OUTCOME_GROUPS: readonly OutcomeGroup[] = (() => {
+  const groups: { key: string; label: string; outcomes: Outcome[] }[] = [];
+  for (const row of ROWS) {
+    if (!row.code || !(OUTCOMES as readonly string[]).includes(row.code)) continue;
+    const code = row.code as Outcome;
+    const nested = row.group?.startsWith("（") ?? false;
+    const heading = nested ? (row.group as string) : (row.label as string);
+    const key = /^（([一二三四五六七])）/.exec(heading)?.[1] ?? heading;
+    const last = groups.at(-1);
+    if (nested && last?.key === key) last.outcomes.push(code);
+    else groups.push({ key, label: heading.replace(/^（[一二三四五六七]）/, "").replace(/（.*）$/, ""), outcomes: [code] });
+  }
+  return groups;
+})();
 
 export function outcomeGroupOf(outcome: Outcome) {
   return OUTCOME_GROUPS.find((g) => (g.outcomes as readonly Outcome[]).includes(outcome))!;

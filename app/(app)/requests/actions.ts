@@ -6,6 +6,7 @@ import { type ActionState, fromAppError, fromZodError } from "@/lib/actions";
 import { requirePermission, toActor } from "@/lib/auth/current";
 import { commitUpload, previewUpload } from "@/lib/ledger/uploads";
 import type { ImportSummary } from "@/lib/ledger/requests";
+import type { UploadPreview } from "@/lib/ledger/uploads";
 import { concludeRequest, createRequest, updateRequest, withdrawRequest } from "@/lib/requests/mutations";
 import { todayInChina } from "@/lib/time";
 import { appealSchema } from "@/lib/appeals/schemas";
@@ -65,32 +66,28 @@ export async function withdrawRequestAction(id: string, _prev: ActionState, form
   redirect(`/requests/${id}?saved=withdrawn`);
 }
 
-export type ImportState = { status: "idle" } | { status: "error"; message: string } | { status: "preview"; uploadId: string; filename: string; summary: ImportSummary } | { status: "done"; summary: ImportSummary };
-
-export async function previewImportAction(_prev: ImportState, form: FormData): Promise<ImportState> {
+export async function previewImportAction(_prev: ActionState<UploadPreview>, form: FormData): Promise<ActionState<UploadPreview>> {
   const user = await requirePermission("requests.import");
   const file = form.get("file");
-  if (!(file instanceof File) || file.size === 0) return { status: "error", message: "请选择要导入的台账文件（CSV 或 XLSX）" };
+  if (!(file instanceof File) || file.size === 0) return { status: "error", message: "请选择要导入的台账文件（CSV 或 XLSX）", fieldErrors: { file: ["请选择要导入的台账文件（CSV 或 XLSX）"] } };
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const { uploadId, summary } = await previewUpload(toActor(user), { name: file.name, bytes }, form.get("ignoreUnknown") === "on", todayInChina());
-    return { status: "preview", uploadId, filename: file.name, summary };
+    return { status: "success", message: `已读取 ${file.name}`, data: { uploadId, filename: file.name, summary } };
   } catch (error) {
-    const state = fromAppError(error, form);
-    return { status: "error", message: state.status === "error" ? state.message : "导入失败" };
+    return fromAppError(error, form);
   }
 }
 
-export async function commitImportAction(_prev: ImportState, form: FormData): Promise<ImportState> {
+export async function commitImportAction(_prev: ActionState<ImportSummary>, form: FormData): Promise<ActionState<ImportSummary>> {
   const user = await requirePermission("requests.import");
   try {
     const summary = await commitUpload(toActor(user), String(form.get("uploadId") ?? ""), todayInChina());
     if (!summary.ok) return { status: "error", message: `导入被拒绝，共 ${summary.errors.length} 处错误，未写入任何记录：${summary.errors.map((e) => e.zh).join("；")}` };
     revalidatePath("/requests");
-    return { status: "done", summary };
+    return { status: "success", message: `导入完成：新增 ${summary.inserted} 条，已存在且相同 ${summary.unchanged} 条。`, data: summary };
   } catch (error) {
-    const state = fromAppError(error, form);
-    return { status: "error", message: state.status === "error" ? state.message : "导入失败" };
+    return fromAppError(error, form);
   }
 }
 

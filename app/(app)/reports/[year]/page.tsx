@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { PageHeader } from "@/components/app-shell";
-import { AppealsTable, ApplicationsTable, ProactiveTable } from "@/components/reports/tables";
+import { StatutoryTable } from "@/components/reports/tables";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { isAppError } from "@/lib/errors";
@@ -11,6 +11,7 @@ import { FinalizeForm, NarrativeForm } from "@/components/reports/annual-forms";
 import { beijingTime } from "@/lib/audit/labels";
 import { diffReport, getNarrative, latestSnapshot } from "@/lib/reports/annual";
 import { computeReport, mayIncludeChildren } from "@/lib/reports/engine";
+import { reportGrid } from "@/lib/reports/grid";
 import { reportJson } from "@/lib/reports/json";
 import { APPEAL_COLUMN_LABELS, APPLICATION_COLUMN_LABELS, APPLICATION_ROWS } from "@/lib/reports/layout";
 import { PLACEHOLDER_NAMES, renderNarrativeSections } from "@/lib/reports/narrative";
@@ -132,15 +133,12 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
           <h2 className="font-semibold">一、总体情况</h2>
           <p className="whitespace-pre-wrap">{rendered.overview}</p>
         </section>
-        <ProactiveTable proactive={report.proactive} formHref={can(user.role, "reports.edit") && !includeChildren ? `/reports/${year}/figures` : undefined} />
-        <ApplicationsTable
-          applications={report.applications}
-          cellHref={(row, column) => applicationCellHref(row, column, report.period, includeChildren ? undefined : report.agency.code)}
+        <StatutoryTable grid={reportGrid(report, "proactive")} cellHref={can(user.role, "reports.edit") && !includeChildren ? () => `/reports/${year}/figures` : undefined} />
+        <StatutoryTable
+          grid={reportGrid(report, "applications")}
+          cellHref={(ref, value) => (value !== "0" ? applicationCellHref(ref.row, ref.column, report.period, includeChildren ? undefined : report.agency.code) : null)}
         />
-        <AppealsTable
-          appeals={report.appeals}
-          cellHref={(group, column) => appealCellHref(group, column, report.period, includeChildren ? undefined : report.agency.code)}
-        />
+        <StatutoryTable grid={reportGrid(report, "appeals")} cellHref={(ref, value) => (value !== "0" ? appealCellHref(ref.row, ref.column, report.period, includeChildren ? undefined : report.agency.code) : null)} />
         <section className="space-y-2 text-sm leading-7">
           <h2 className="font-semibold">五、存在的主要问题及改进情况</h2>
           <p className="whitespace-pre-wrap">{rendered.problems}</p>
