@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { exportAppealFile, importAppealFile } from "../../lib/appeals/service";
+import { exportAppealFile, importAppealFile } from "../../lib/appeals/files";
 import { CLI_ACTOR } from "../../lib/auth/actor";
 import { EXPORT_FORMATS, type ExportFormat, exportReport } from "../../lib/reports/export";
 import { setBaseline, setProactive } from "../../lib/reports/mutations";

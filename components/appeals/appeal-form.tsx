@@ -3,7 +3,7 @@
 import { useActionState, useState } from "react";
 import { FormMessage, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import { type ActionState, IDLE } from "@/lib/actions";
-import { APPEAL_RESULT_LABELS, APPEAL_RESULTS, REVIEW_DECISIONS, SUIT_DECISIONS } from "@/lib/appeals/codes";
+import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_RESULT_LABELS, APPEAL_RESULTS, REVIEW_DECISIONS, SUIT_DECISIONS } from "@/lib/appeals/codes";
 
 /** Records a 行政复议 or 行政诉讼 case against this request; the same case number updates the case. */
 export function AppealForm({ action }: { action: (state: ActionState, form: FormData) => Promise<ActionState> }) {
@@ -20,8 +20,11 @@ export function AppealForm({ action }: { action: (state: ActionState, form: Form
             类型
           </label>
           <select id="f-kind" name="kind" value={kind} onChange={(e) => setKind(e.target.value)} className="block w-full rounded border border-slate-300 bg-white px-3 py-1.5">
-            <option value="review">行政复议</option>
-            <option value="suit">行政诉讼</option>
+            {APPEAL_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {APPEAL_KIND_LABELS[k]}
+              </option>
+            ))}
           </select>
         </div>
       </div>

@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { agencyDeadline, APPEAL_KIND_LABELS, APPEAL_RESULT_LABELS, type AppealKind, type AppealResult } from "@/lib/appeals/codes";
+import { agencyDeadline, APPEAL_KIND_LABELS, appealGroupOf, APPEAL_RESULT_LABELS, type AppealKind, type AppealResult } from "@/lib/appeals/codes";
+import { APPEAL_GROUP_LABELS } from "@/lib/reports/layout";
 
 type Row = {
   id: string;
@@ -34,7 +35,7 @@ export function AppealsTable({ rows, testId, showRequest = false }: { rows: Row[
             <td className={cell}>{a.caseNumber}</td>
             <td className={cell}>
               {APPEAL_KIND_LABELS[a.kind]}
-              {a.kind === "suit" ? <span className="ml-1 text-xs text-slate-500">{a.afterReview ? "复议后起诉" : "未经复议直接起诉"}</span> : null}
+              {a.kind === "suit" ? <span className="ml-1 text-xs text-slate-500">{APPEAL_GROUP_LABELS[appealGroupOf(a.kind, a.afterReview)]}</span> : null}
             </td>
             {showRequest ? (
               <td className={cell}>

@@ -4,6 +4,12 @@ export const APPEAL_KINDS = ["review", "suit"] as const;
 export type AppealKind = (typeof APPEAL_KINDS)[number];
 export const APPEAL_KIND_LABELS: Record<AppealKind, string> = { review: "行政复议", suit: "行政诉讼" };
 
+/** The group of table 四 a case is counted in (A2): 行政复议, 未经复议直接起诉 or 复议后起诉. */
+export type AppealGroup = "review" | "suit_direct" | "suit_after_review";
+export function appealGroupOf(kind: AppealKind, afterReview: boolean): AppealGroup {
+  return kind === "review" ? "review" : afterReview ? "suit_after_review" : "suit_direct";
+}
+
 export const APPEAL_RESULTS = ["upheld", "corrected", "other", "pending"] as const;
 export type AppealResult = (typeof APPEAL_RESULTS)[number];
 export const APPEAL_RESULT_LABELS: Record<AppealResult, string> = { upheld: "维持", corrected: "纠正", other: "其他", pending: "尚未审结" };

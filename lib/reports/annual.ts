@@ -11,6 +11,7 @@ import { hardChecksPass } from "./checks";
 import { nowIso } from "../time";
 import { computeReport, reportScope, writableReportAgency } from "./engine";
 import { reportJson } from "./json";
+import { APPEAL_GROUP_CODES } from "./layout";
 import { DEFAULT_NARRATIVE, type Narrative, renderNarrativeSections } from "./narrative";
 
 /** The narrative and the finalized snapshots of an agency's year (A6). */
@@ -96,7 +97,7 @@ export function diffReport(frozen: Snapshot["report"], live: Snapshot["report"])
       if (before !== v) out.push({ table: "applications", row, column: live.applications.columns[c], frozen: before, now: v });
     });
   }
-  for (const group of ["review", "suit_direct", "suit_after_review"] as const) {
+  for (const group of APPEAL_GROUP_CODES) {
     live.appeals[group].forEach((v, c) => {
       const before = frozen.appeals[group][c];
       if (before !== v) out.push({ table: "appeals", row: group, column: live.appeals.columns[c], frozen: before, now: v });

@@ -1,5 +1,5 @@
 import { OUTCOMES } from "../requests/codes";
-import { APPLICATION_COLUMNS, APPLICATION_ROW_CODES } from "./layout";
+import { APPEAL_COLUMNS, APPEAL_GROUP_CODES, APPLICATION_COLUMNS, APPLICATION_ROW_CODES, appealRow } from "./layout";
 import type { Proactive } from "./proactive";
 import type { Check, Report } from "./types";
 
@@ -35,13 +35,13 @@ export function runChecks(report: Tables, previous: Previous): Check[] {
   const badRows = APPLICATION_ROW_CODES.filter((code) => rows[code].slice(0, total).reduce((s, v) => s + v, 0) !== rows[code][total]);
   hard("row_sum", badRows.length === 0, badRows.length ? `各类申请人之和 ≠ 总计：${badRows.join("、")}` : "各类申请人之和 = 总计");
 
-  const groups = (["review", "suit_direct", "suit_after_review"] as const).filter((g) => {
-    const v = report.appeals[g];
-    return v[0] + v[1] + v[2] + v[3] !== v[4];
+  const groups = APPEAL_GROUP_CODES.filter((g) => {
+    const v = appealRow(report.appeals, g);
+    return APPEAL_COLUMNS.filter((c) => c !== "total").reduce((s, c) => s + v[c], 0) !== v.total;
   });
   hard("appeals_sum", groups.length === 0, groups.length ? `维持+纠正+其他+尚未审结 ≠ 总计：${groups.join("、")}` : "复议、诉讼各组：维持+纠正+其他+尚未审结 = 总计");
 
-  const all = [...Object.values(rows).flat(), ...report.appeals.review, ...report.appeals.suit_direct, ...report.appeals.suit_after_review];
+  const all = [...Object.values(rows).flat(), ...APPEAL_GROUP_CODES.flatMap((g) => report.appeals[g])];
   hard("non_negative", all.every((v) => Number.isInteger(v) && v >= 0), "所有数字均为非负整数");
 
   if (previous?.applications) {

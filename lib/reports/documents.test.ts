@@ -3,7 +3,7 @@ import path from "node:path";
 import ExcelJS from "exceljs";
 import { beforeAll, expect, test } from "vitest";
 import { createAgency } from "../agencies/mutations";
-import { importAppealFile } from "../appeals/service";
+import { importAppealFile } from "../appeals/files";
 import { CLI_ACTOR } from "../auth/actor";
 import { importRequestLedger } from "../ledger/requests";
 import { freshDatabase, TODAY } from "../testing/db";

@@ -40,7 +40,8 @@ test("every cell of table 四 lists exactly as many cases as it counts", async (
   createAgency(CLI_ACTOR, { code: "a", name: "甲机关" });
   const dir = path.join(import.meta.dirname, "..", "..", "db", "seed-data", "queshan-2024");
   await importRequestLedger(CLI_ACTOR, { agencyCode: "a", bytes: readFileSync(path.join(dir, "requests.csv")), filename: "requests.csv", today: TODAY });
-  const { importAppealFile, listAppeals } = await import("../appeals/service");
+  const { importAppealFile } = await import("../appeals/files");
+  const { listAppeals } = await import("../appeals/queries");
   await importAppealFile(CLI_ACTOR, { agencyCode: "a", bytes: readFileSync(path.join(dir, "appeals.csv")), filename: "appeals.csv" });
   const { appealCellFilter } = await import("./drilldown");
   const { APPEAL_COLUMNS } = await import("./layout");

@@ -3,7 +3,7 @@ import path from "node:path";
 import fc from "fast-check";
 import { beforeEach, describe, expect, test } from "vitest";
 import { createAgency } from "../agencies/mutations";
-import { exportAppealFile, importAppealFile } from "../appeals/service";
+import { exportAppealFile, importAppealFile } from "../appeals/files";
 import { CLI_ACTOR } from "../auth/actor";
 import { importRequestLedger } from "../ledger/requests";
 import { OUTCOMES } from "../requests/codes";

@@ -9,7 +9,8 @@ import { canReadAgency, canReadSubtree, canWriteAgency } from "../auth/scope";
 import { AppError } from "../errors";
 import { runChecks } from "./checks";
 import { type Period, yearPeriod } from "./engine-period";
-import { APPEAL_COLUMNS, APPLICATION_COLUMNS, APPLICATION_ROW_CODES } from "./layout";
+import { type AppealGroup, type AppealKind, appealGroupOf } from "../appeals/codes";
+import { APPEAL_COLUMNS, APPEAL_GROUP_CODES, APPLICATION_COLUMNS, APPLICATION_ROW_CODES } from "./layout";
 import { fenToYuan, yuanToFen } from "./money";
 import { EMPTY_PROACTIVE, type Proactive, proactiveSchema } from "./proactive";
 import type { Report } from "./types";
@@ -70,7 +71,8 @@ export function computeApplications(agencyIds: string[], { from, to }: Period): 
 }
 
 export function computeAppeals(agencyIds: string[], { from, to }: Period): Report["appeals"] {
-  const out = { review: [0, 0, 0, 0, 0], suit_direct: [0, 0, 0, 0, 0], suit_after_review: [0, 0, 0, 0, 0] };
+  const out = Object.fromEntries(APPEAL_GROUP_CODES.map((g) => [g, APPEAL_COLUMNS.map(() => 0)])) as Record<AppealGroup, number[]>;
+  const totalCol = APPEAL_COLUMNS.indexOf("total");
   const live = sql`agency_id IN (${inList(agencyIds)}) AND deleted_at IS NULL`;
   const result = getDb().all<{ kind: string; after: number; result: string; n: number }>(sql`
     SELECT kind, after_review AS after, result, count(*) AS n FROM appeals
@@ -79,13 +81,13 @@ export function computeAppeals(agencyIds: string[], { from, to }: Period): Repor
     SELECT kind, after_review, 'pending', count(*) FROM appeals
       WHERE ${live} AND filed_date <= ${to} AND (decided_date IS NULL OR decided_date > ${to}) GROUP BY kind, after_review`);
   for (const { kind, after, result: column, n } of result) {
-    const group = kind === "review" ? out.review : after ? out.suit_after_review : out.suit_direct;
+    const group = out[appealGroupOf(kind as AppealKind, Boolean(after))];
     const c = APPEAL_COLUMNS.indexOf(column);
     if (c < 0) continue;
     group[c] += n;
-    group[4] += n;
+    group[totalCol] += n;
   }
-  return { columns: [...APPEAL_COLUMNS], ...out };
+  return { columns: [...APPEAL_COLUMNS], review: out.review, suit_direct: out.suit_direct, suit_after_review: out.suit_after_review };
 }
 
 /** Section 六 fees (A5): paid in the period, or with no payment date, concluded in it. */

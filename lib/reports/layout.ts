@@ -1,4 +1,6 @@
 import format from "./report-format.json";
+import type { AppealGroup } from "../appeals/codes";
+import type { Report } from "./types";
 
 /** The codes and labels of the statutory tables, from report-format.json (the one table of codes). */
 
@@ -17,7 +19,21 @@ export const APPLICATION_ROW_CODES = APPLICATION_ROWS.map((r) => r.code);
 
 export const APPEAL_COLUMNS = format.appeals.columns.map((c) => c.code) as readonly string[];
 export const APPEAL_COLUMN_LABELS = Object.fromEntries(format.appeals.columns.map((c) => [c.code, c.label])) as Record<string, string>;
-export const APPEAL_GROUPS = format.appeals.groups as { code: "review" | "suit_direct" | "suit_after_review"; label: string; parent?: string }[];
+export const APPEAL_GROUPS = format.appeals.groups as { code: AppealGroup; label: string; parent?: string }[];
+export const APPEAL_GROUP_CODES = APPEAL_GROUPS.map((g) => g.code);
+export const APPEAL_GROUP_LABELS = Object.fromEntries(APPEAL_GROUPS.map((g) => [g.code, g.label])) as Record<AppealGroup, string>;
+
+/** Cells are read by their codes, never by position (issue 11): one place knows the order. */
+export function applicationCell(applications: Report["applications"], row: string, column: string): number {
+  return applications.rows[row][APPLICATION_COLUMNS.indexOf(column)];
+}
+export function appealCell(appeals: Report["appeals"], group: AppealGroup, column: string): number {
+  return appeals[group][APPEAL_COLUMNS.indexOf(column)];
+}
+/** The row of numbers of a table 四 group, by column code. */
+export function appealRow(appeals: Report["appeals"], group: AppealGroup): Record<string, number> {
+  return Object.fromEntries(APPEAL_COLUMNS.map((c, i) => [c, appeals[group][i]]));
+}
 
 export const PROACTIVE_BLOCKS = format.proactive.blocks as { heading: string; columns: { code: string; label: string }[]; rows: { code: string; label: string }[] }[];
 

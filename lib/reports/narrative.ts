@@ -1,4 +1,5 @@
-import { OUTCOMES } from "../requests/codes";
+import { OUTCOME_GROUPS } from "../requests/outcomes";
+import { APPEAL_COLUMNS, APPEAL_GROUP_CODES, APPLICATION_COLUMNS, APPLICATION_ROW_CODES, appealCell, applicationCell } from "./layout";
 import type { Report } from "./types";
 
 /**
@@ -8,27 +9,29 @@ import type { Report } from "./types";
  */
 export type Narrative = { overview: string; problems: string; other: string };
 
-const sum = (report: Report, prefix: string) => OUTCOMES.filter((o) => o.startsWith(prefix)).reduce((s, o) => s + report.applications.rows[o][6], 0);
+/** The total of one outcome group of table 三 (keys as report-format.json numbers them: 三 … 六). */
+const groupTotal = (report: Report, key: string) =>
+  (OUTCOME_GROUPS.find((g) => g.key === key)?.outcomes ?? []).reduce((s, o) => s + applicationCell(report.applications, o, "total"), 0);
 
 export function placeholderValues(report: Report): Record<string, string> {
-  const rows = report.applications.rows;
+  const total = (row: string) => applicationCell(report.applications, row, "total");
   const a = report.appeals;
   return {
     年度: String(report.year),
-    新收: String(rows.new[6]),
-    上年结转: String(rows.carried_in[6]),
-    办结: String(rows.total[6]),
-    结转下年: String(rows.carried_out[6]),
-    予以公开: String(rows.disclose[6]),
-    部分公开: String(rows.partial[6]),
-    不予公开: String(sum(report, "withhold_")),
-    无法提供: String(sum(report, "unable_")),
-    不予处理: String(sum(report, "ignore_")),
-    其他处理: String(sum(report, "other_")),
-    行政复议: String(a.review[4]),
-    复议纠正: String(a.review[1]),
-    行政诉讼: String(a.suit_direct[4] + a.suit_after_review[4]),
-    诉讼纠正: String(a.suit_direct[1] + a.suit_after_review[1]),
+    新收: String(total("new")),
+    上年结转: String(total("carried_in")),
+    办结: String(total("total")),
+    结转下年: String(total("carried_out")),
+    予以公开: String(total("disclose")),
+    部分公开: String(total("partial")),
+    不予公开: String(groupTotal(report, "三")),
+    无法提供: String(groupTotal(report, "四")),
+    不予处理: String(groupTotal(report, "五")),
+    其他处理: String(groupTotal(report, "六")),
+    行政复议: String(appealCell(a, "review", "total")),
+    复议纠正: String(appealCell(a, "review", "corrected")),
+    行政诉讼: String(appealCell(a, "suit_direct", "total") + appealCell(a, "suit_after_review", "total")),
+    诉讼纠正: String(appealCell(a, "suit_direct", "corrected") + appealCell(a, "suit_after_review", "corrected")),
     收费件数: String(report.fees.applications),
     收费金额: report.fees.amount_yuan,
     规范性文件制发: String(report.proactive.normative_documents.issued),
@@ -38,8 +41,8 @@ export function placeholderValues(report: Report): Record<string, string> {
 
 export const PLACEHOLDER_NAMES = Object.keys(placeholderValues({
   year: 0,
-  applications: { columns: [], rows: Object.fromEntries(["new", "carried_in", "total", "carried_out", ...OUTCOMES].map((r) => [r, [0, 0, 0, 0, 0, 0, 0]])) },
-  appeals: { columns: [], review: [0, 0, 0, 0, 0], suit_direct: [0, 0, 0, 0, 0], suit_after_review: [0, 0, 0, 0, 0] },
+  applications: { columns: [...APPLICATION_COLUMNS], rows: Object.fromEntries(APPLICATION_ROW_CODES.map((r) => [r, APPLICATION_COLUMNS.map(() => 0)])) },
+  appeals: { columns: [...APPEAL_COLUMNS], ...Object.fromEntries(APPEAL_GROUP_CODES.map((g) => [g, APPEAL_COLUMNS.map(() => 0)])) },
   fees: { applications: 0, amount_yuan: "0" },
   proactive: { normative_documents: { issued: 0, abolished: 0, in_force: 0 } },
 } as unknown as Report));

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, test } from "vitest";
 import { eq } from "drizzle-orm";
 import { getSqlite } from "../../db";
 import { requestPauses } from "../../db/schema";
-import { saveAppeal } from "../appeals/service";
+import { saveAppeal } from "../appeals/mutations";
 import { appealSchema } from "../appeals/schemas";
 import { currentCalendar } from "../calendar/queries";
 import { addPause, endPause, recordSupplemented, recordSupplementNotice } from "../clock/mutations";

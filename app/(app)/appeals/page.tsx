@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/app-shell";
 import { AppealsTable } from "@/components/appeals/appeals-table";
-import { APPEAL_RESULT_LABELS } from "@/lib/appeals/codes";
-import { listAppeals } from "@/lib/appeals/service";
+import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_RESULT_LABELS } from "@/lib/appeals/codes";
+import { listAppeals } from "@/lib/appeals/queries";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
 
 export const metadata: Metadata = { title: "复议诉讼" };
@@ -30,8 +30,11 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
           <span className="text-xs text-slate-600">类型</span>
           <select name="kind" defaultValue={filter.kind ?? ""} className={field}>
             <option value="">全部</option>
-            <option value="review">行政复议</option>
-            <option value="suit">行政诉讼</option>
+            {APPEAL_KINDS.map((kind) => (
+              <option key={kind} value={kind}>
+                {APPEAL_KIND_LABELS[kind]}
+              </option>
+            ))}
           </select>
         </label>
         <label className="flex flex-col gap-1">

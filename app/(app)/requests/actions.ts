@@ -10,7 +10,7 @@ import type { UploadPreview } from "@/lib/ledger/uploads";
 import { concludeRequest, createRequest, updateRequest, withdrawRequest } from "@/lib/requests/mutations";
 import { todayInChina } from "@/lib/time";
 import { appealSchema } from "@/lib/appeals/schemas";
-import { saveAppeal } from "@/lib/appeals/service";
+import { saveAppeal } from "@/lib/appeals/mutations";
 import { concludeSchema, createRequestSchema, updateRequestSchema, withdrawSchema } from "@/lib/requests/schemas";
 
 export async function createRequestAction(_prev: ActionState, form: FormData): Promise<ActionState> {

@@ -7,7 +7,7 @@ import { StatusBadge } from "@/components/requests/badges";
 import { ConcludeForm, WithdrawForm } from "@/components/requests/conclude-form";
 import { AppealForm } from "@/components/appeals/appeal-form";
 import { AppealsTable } from "@/components/appeals/appeals-table";
-import { listAppealsOfRequest } from "@/lib/appeals/service";
+import { listAppealsOfRequest } from "@/lib/appeals/queries";
 import { beijingTime } from "@/lib/audit/labels";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
