@@ -1,5 +1,6 @@
 import { closeDb, type Db, getDb } from "../db";
-import { readCalendar, loadShippedCalendar } from "./calendar/store";
+import { readCalendar } from "./calendar/queries";
+import { loadShippedCalendar } from "./calendar/shipped";
 import { ensureLocalSecrets } from "./env";
 import { fillUnderivedRequests } from "./requests/unit-of-work";
 import { sql } from "drizzle-orm";

@@ -1,6 +1,6 @@
 import "server-only";
 import { and, eq, ne } from "drizzle-orm";
-import { writeTx } from "../../db";
+import { type Db, type Tx, writeTx } from "../../db";
 import { calendarChanges, calendarDays, calendarYears } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
@@ -8,7 +8,7 @@ import { AppError } from "../errors";
 import { assertCan } from "../auth/permissions";
 import { type MovedDue, recomputeOpenRequests } from "../requests/unit-of-work";
 import { nowIso } from "../time";
-import { insertYearDays, readCalendar, readYearDays } from "./store";
+import { readCalendar, readYearDays } from "./queries";
 import type { CalendarDay } from "../deadlines/workdays";
 
 /**
@@ -49,3 +49,9 @@ export function saveCalendarYear(actor: Actor, input: { year: number; source: st
     return { moved };
   });
 }
+
+/** Writes one year's days (the caller holds the transaction and has removed the old ones). */
+export function insertYearDays(tx: Tx | Db, year: number, days: CalendarDay[]): void {
+  for (const day of days) tx.insert(calendarDays).values({ date: day.date, year, kind: day.kind, name: day.name }).onConflictDoNothing().run();
+}
+

@@ -3,7 +3,7 @@ import { getSqlite } from "../../db";
 import { createAgency } from "../agencies/mutations";
 import { CLI_ACTOR } from "../auth/actor";
 import { saveCalendarYear } from "../calendar/mutations";
-import { calendarYearView } from "../calendar/admin";
+import { calendarYearView } from "../calendar/queries";
 import { noticeDays } from "../calendar/notice";
 import { concludeRequest, createRequest } from "../requests/mutations";
 import { dueCounts, getRequest, listRequests, listTimeline } from "../requests/queries";

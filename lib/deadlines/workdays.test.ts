@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
 import { addDays, weekday } from "../dates";
-import { shippedYears } from "../calendar/store";
+import { shippedYears } from "../calendar/shipped";
 import { addWorkdays, buildCalendar, countWorkdays, deliveryOnTime, isWorkday, pausedWorkdays, replyDue, supplementNoticeDue } from "./workdays";
 
 const calendar = buildCalendar(Object.fromEntries(shippedYears().map((y) => [y.year, y.days])));

@@ -1,5 +1,5 @@
 import { buildCalendar } from "../deadlines/workdays";
-import { shippedYears } from "../calendar/store";
+import { shippedYears } from "../calendar/shipped";
 import { describe, expect, test } from "vitest";
 import { type LedgerTable, parseLedger } from "./parse";
 

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { PageHeader } from "@/components/app-shell";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
 import { beijingTime } from "@/lib/audit/labels";
-import { calendarYearView, listCalendarYears } from "@/lib/calendar/admin";
+import { calendarYearView, listCalendarYears } from "@/lib/calendar/queries";
 import { NOTICE_HOLIDAYS, type NoticeForm as NoticeValues, noticeFormOf } from "@/lib/calendar/notice";
 import { monthDay } from "@/lib/deadlines/workdays";
 import { addDays, weekday } from "@/lib/dates";

@@ -4,7 +4,7 @@ import { getDb } from "../../db";
 import { addDays } from "../dates";
 import { freshDatabase } from "../testing/db";
 import verified from "./holidays-cn.json";
-import { readCalendar } from "./store";
+import { readCalendar } from "./queries";
 import { buildCalendar, isWorkday } from "../deadlines/workdays";
 
 const verifiedCalendar = buildCalendar(

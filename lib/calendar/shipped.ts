@@ -1,13 +1,14 @@
-import { eq, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import cd from "chinese-days/dist/chinese-days.json";
-import type { Db, Tx } from "../../db";
+import type { Db } from "../../db";
 import { calendarDays, calendarYears } from "../../db/schema";
-import verified from "./holidays-cn.json";
-import { buildCalendar, type Calendar, type CalendarDay } from "../deadlines/workdays";
+import type { CalendarDay } from "../deadlines/workdays";
 import { nowIso } from "../time";
+import verified from "./holidays-cn.json";
+import { insertYearDays } from "./mutations";
 
 /**
- * The calendar in the database (domain.md A4). Shipped years are loaded into a new or migrated
+ * The calendars shipped with the app (domain.md A4). Shipped years are loaded into a new or migrated
  * database when missing: 2023–2026 from the verified copy of the State Council notices
  * (holidays-cn.json), 2004–2022 from the chinese-days package. A year an admin entered is never
  * overwritten by a shipped one.
@@ -49,11 +50,7 @@ export function shippedYears(): NoticeYear[] {
   return [...years.values()].sort((a, b) => a.year - b.year);
 }
 
-/** Writes one year's days (the caller holds the transaction and has removed the old ones). */
-export function insertYearDays(tx: Tx | Db, year: number, days: CalendarDay[]): void {
-  for (const day of days) tx.insert(calendarDays).values({ date: day.date, year, kind: day.kind, name: day.name }).onConflictDoNothing().run();
-}
-
+/** The start-up step: loads the shipped years a database lacks (lib/lifecycle.ts). */
 export function loadShippedCalendar(db: Db): void {
   const present = new Set(db.select({ year: calendarYears.year }).from(calendarYears).all().map((r) => r.year));
   const shipped = shippedYears();
@@ -76,15 +73,3 @@ export function loadShippedCalendar(db: Db): void {
   );
 }
 
-export function readYearDays(db: Db | Tx, year: number): CalendarDay[] {
-  return db.select({ date: calendarDays.date, kind: calendarDays.kind, name: calendarDays.name }).from(calendarDays).where(eq(calendarDays.year, year)).orderBy(calendarDays.date).all();
-}
-
-export function readCalendar(db: Db | Tx): Calendar {
-  const years: Record<string, CalendarDay[]> = {};
-  for (const { year } of db.select({ year: calendarYears.year }).from(calendarYears).all()) years[year] = [];
-  for (const day of db.select().from(calendarDays).orderBy(sql`${calendarDays.date}`).all()) {
-    (years[day.year] ??= []).push({ date: day.date, kind: day.kind, name: day.name });
-  }
-  return buildCalendar(years);
-}
