@@ -1,6 +1,6 @@
-import { isIsoDate } from "../dates";
+import { byCode, type LedgerIssue, rowReader } from "../ledger/cells";
 import { isEmptyCell } from "../ledger/columns";
-import type { LedgerIssue, LedgerTable } from "../ledger/parse";
+import type { LedgerTable } from "../ledger/parse";
 import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_RESULT_LABELS, APPEAL_RESULTS, type AppealKind, type AppealResult, decisionResult } from "./codes";
 
 /** The appeals file of interfaces.md. */
@@ -27,11 +27,8 @@ export type AppealRecord = {
   decidedDate: string | null;
 };
 
-function byCode<T extends string>(value: string, codes: readonly T[], labels: Record<T, string>): T | null {
-  const v = value.trim();
-  if ((codes as readonly string[]).includes(v)) return v as T;
-  return codes.find((c) => labels[c] === v || `结果${labels[c]}` === v) ?? null;
-}
+/** 结果维持 as the report heads the column, 维持 as the case file says it. */
+const resultVariants = (label: string) => [`结果${label}`];
 
 export function parseAppeals(table: LedgerTable): { records: { row: number; record: AppealRecord }[]; errors: LedgerIssue[] } {
   const errors: LedgerIssue[] = [];
@@ -59,26 +56,7 @@ export function parseAppeals(table: LedgerTable): { records: { row: number; reco
   const seen = new Map<string, number>();
   for (const { row, cells } of dataRows) {
     const rowErrors: LedgerIssue[] = [];
-    const refuse = (code: AppealColumn, zh: string, en: string) =>
-      rowErrors.push({ row, field: name.get(code) ?? code, zh: `第 ${row} 行「${name.get(code) ?? code}」：${zh}`, en: `row ${row}, ${code}: ${en}` });
-    const cell = (code: AppealColumn) => {
-      const i = index.get(code);
-      const v = i === undefined ? "" : (cells[i] ?? "").trim();
-      return isEmptyCell(v) ? null : v;
-    };
-    const required = (code: AppealColumn) => {
-      const v = cell(code);
-      if (v === null) refuse(code, "必填，不能为空", "required value is empty");
-      return v ?? "";
-    };
-    const date = (code: AppealColumn) => {
-      const v = cell(code);
-      if (v === null) return null;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) refuse(code, `日期「${v}」格式应为 YYYY-MM-DD`, `malformed date ${v}`);
-      else if (!isIsoDate(v)) refuse(code, `日期「${v}」不存在`, `impossible date ${v}`);
-      else return v;
-      return null;
-    };
+    const { refuse, cell, required, date } = rowReader(row, cells, { index, name }, { errors: rowErrors });
     const caseNumber = required("case_number");
     const requestSerial = required("request_serial");
     const kindRaw = required("kind");
@@ -93,7 +71,7 @@ export function parseAppeals(table: LedgerTable): { records: { row: number; reco
     if (kind === "review") afterReview = false;
     const filedDate = required("filed_date") ? date("filed_date") : null;
     const resultRaw = required("result");
-    let result = resultRaw ? byCode(resultRaw, APPEAL_RESULTS, APPEAL_RESULT_LABELS) : null;
+    let result = resultRaw ? byCode(resultRaw, APPEAL_RESULTS, APPEAL_RESULT_LABELS, resultVariants) : null;
     if (resultRaw && !result) refuse("result", `无法识别的结果「${resultRaw}」`, `unknown result ${resultRaw}`);
     const decision = cell("decision");
     if (decision && kind) {

@@ -1,3 +1,5 @@
+import { YUAN_AMOUNT } from "../decimal";
+import { byCode, type LedgerIssue, rowReader } from "./cells";
 import { isIsoDate } from "../dates";
 import { buildCalendar, type Calendar, isWorkday, replyDue } from "../deadlines/workdays";
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, type ApplicantType, type Channel, CHANNEL_LABELS, CHANNELS, type Outcome } from "../requests/codes";
@@ -28,8 +30,7 @@ export type LedgerRecord = {
   notes: string | null;
 };
 
-/** A refusal or a warning, naming the row (as numbered in the file) and the field. */
-export type LedgerIssue = { row: number; field: string; zh: string; en: string };
+export type { LedgerIssue } from "./cells";
 
 export type ParsedLedger = {
   records: { row: number; record: LedgerRecord }[];
@@ -41,16 +42,6 @@ export type ParsedLedger = {
 
 export type LedgerTable = { headers: string[]; rows: { row: number; cells: string[] }[] };
 
-/** A cell an export protected against spreadsheet formulas (`'=…`) reads back as it was. */
-function unprotect(value: string): string {
-  return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
-}
-
-function byCode<T extends string>(value: string, codes: readonly T[], labels: Record<T, string>): T | null {
-  const v = value.trim();
-  if ((codes as readonly string[]).includes(v)) return v as T;
-  return codes.find((c) => labels[c] === v) ?? null;
-}
 
 /**
  * Plausibility warnings use the working-day calendar (a 调休 Sunday is a working day; a late
@@ -103,33 +94,7 @@ export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boole
 
   for (const { row, cells } of dataRows) {
     const rowErrors: LedgerIssue[] = [];
-    const name = (code: LedgerColumn) => headerName.get(code) ?? code;
-    const refuse = (code: LedgerColumn, zh: string, en: string) => rowErrors.push({ row, field: name(code), zh: `第 ${row} 行「${name(code)}」：${zh}`, en: `row ${row}, ${code}: ${en}` });
-    const warn = (code: LedgerColumn, zh: string, en: string) => warnings.push({ row, field: name(code), zh: `第 ${row} 行「${name(code)}」：${zh}`, en: `row ${row}, ${code}: ${en}` });
-    const cell = (code: LedgerColumn): string | null => {
-      const i = index.get(code);
-      if (i === undefined) return null;
-      const raw = unprotect((cells[i] ?? "").trim());
-      return isEmptyCell(raw) ? null : raw;
-    };
-    const required = (code: LedgerColumn): string => {
-      const v = cell(code);
-      if (v === null) refuse(code, "必填，不能为空", "required value is empty");
-      return v ?? "";
-    };
-    const date = (code: LedgerColumn): string | null => {
-      const v = cell(code);
-      if (v === null) return null;
-      if (!/^\d{4}-\d{2}-\d{2}$/.test(v)) {
-        refuse(code, `日期「${v}」格式应为 YYYY-MM-DD`, `malformed date ${v}`);
-        return null;
-      }
-      if (!isIsoDate(v)) {
-        refuse(code, `日期「${v}」不存在`, `impossible date ${v}`);
-        return null;
-      }
-      return v;
-    };
+    const { refuse, warn, cell, required, date } = rowReader(row, cells, { index, name: headerName }, { errors: rowErrors, warnings });
 
     const serial = required("serial");
     const receivedRaw = cell("received_date");
@@ -163,7 +128,7 @@ export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boole
       else extensionDays = Number(extRaw);
     }
     const feeRaw = cell("fee_yuan");
-    if (feeRaw !== null && !/^\d{1,9}(\.\d{1,2})?$/.test(feeRaw)) refuse("fee_yuan", `金额「${feeRaw}」应为不超过两位小数的非负数`, `fee ${feeRaw} is not a decimal amount`);
+    if (feeRaw !== null && !YUAN_AMOUNT.test(feeRaw)) refuse("fee_yuan", `金额「${feeRaw}」应为不超过两位小数的非负数`, `fee ${feeRaw} is not a decimal amount`);
     const feePaidDate = date("fee_paid_date");
 
     const idNumber = cell("id_number");

@@ -11,7 +11,7 @@ import { runChecks } from "./checks";
 import { type Period, yearPeriod } from "./engine-period";
 import { type AppealGroup, type AppealKind, appealGroupOf } from "../appeals/codes";
 import { APPEAL_COLUMNS, APPEAL_GROUP_CODES, APPLICATION_COLUMNS, APPLICATION_ROW_CODES } from "./layout";
-import { fenToYuan, yuanToFen } from "./money";
+import { isZero, sumDecimals } from "../decimal";
 import { EMPTY_PROACTIVE, type Proactive, proactiveSchema } from "./proactive";
 import type { Report } from "./types";
 
@@ -96,15 +96,8 @@ export function computeFees(agencyIds: string[], { from, to }: Period): Report["
   const rows = getDb().all<{ fee: string }>(sql`
     SELECT fee_yuan AS fee FROM requests WHERE ${live} AND fee_yuan IS NOT NULL AND (
       (fee_paid_date BETWEEN ${from} AND ${to}) OR (fee_paid_date IS NULL AND concluded_date BETWEEN ${from} AND ${to}))`);
-  let fen = 0;
-  let applications = 0;
-  for (const { fee } of rows) {
-    const value = yuanToFen(fee);
-    if (value === 0) continue;
-    fen += value;
-    applications++;
-  }
-  return { applications, amount_yuan: fenToYuan(fen) };
+  const charged = rows.map((r) => r.fee).filter((fee) => !isZero(fee));
+  return { applications: charged.length, amount_yuan: sumDecimals(charged) };
 }
 
 /** The section 二 figures entered for each agency and year, summed over the agencies. */
@@ -117,7 +110,6 @@ export function sumProactive(agencyIds: string[], year: number): Proactive {
     .map((r) => proactiveSchema.parse(JSON.parse(r.data)));
   if (stored.length === 0) return structuredClone(EMPTY_PROACTIVE);
   const sum = structuredClone(EMPTY_PROACTIVE);
-  let tenThousandths = 0n;
   for (const p of stored) {
     for (const key of ["rules", "normative_documents"] as const) {
       sum[key].issued += p[key].issued;
@@ -125,12 +117,8 @@ export function sumProactive(agencyIds: string[], year: number): Proactive {
       sum[key].in_force += p[key].in_force;
     }
     for (const key of ["licensing", "penalty", "enforcement"] as const) sum[key].decisions += p[key].decisions;
-    const [int, frac = ""] = p.admin_fees.amount_10k_yuan.split(".");
-    tenThousandths += BigInt(int) * 10n ** 8n + BigInt(frac.padEnd(8, "0").slice(0, 8));
   }
-  const int = tenThousandths / 10n ** 8n;
-  const frac = (tenThousandths % 10n ** 8n).toString().padStart(8, "0").replace(/0+$/, "");
-  sum.admin_fees.amount_10k_yuan = frac ? `${int}.${frac}` : String(int);
+  sum.admin_fees.amount_10k_yuan = sumDecimals(stored.map((p) => p.admin_fees.amount_10k_yuan));
   return sum;
 }
 

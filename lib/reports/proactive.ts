@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { normalizeDecimal } from "./money";
+import { normalizeDecimal } from "../decimal";
 
 /** Section 二 figures (report-format.json `proactive`): entered per agency and year. */
 const count = z.coerce.number({ message: "应为数字" }).int("应为整数").min(0, "不能为负数");

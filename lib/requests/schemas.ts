@@ -1,3 +1,4 @@
+import { YUAN_AMOUNT } from "../decimal";
 import { z } from "zod";
 import { isIsoDate } from "../dates";
 import { optional, optionalText } from "../validation";
@@ -82,7 +83,7 @@ export const concludeSchema = z
     replyNumber: optionalText(100),
     withheldUnderExemptions: checkbox.default(false),
     partNotAvailable: checkbox.default(false),
-    feeYuan: optional(z.string().trim().regex(/^\d{1,9}(\.\d{1,2})?$/, "金额应为不超过两位小数的数字")),
+    feeYuan: optional(z.string().trim().regex(YUAN_AMOUNT, "金额应为不超过两位小数的数字")),
     feePaidDate: optionalDate,
   })
   .superRefine((v, ctx) => {
