@@ -3,7 +3,7 @@ import { type AnySQLiteColumn, blob, index, primaryKey, integer, sqliteTable, te
 import { ROLES } from "../lib/auth/roles";
 import { APPEAL_KINDS, APPEAL_RESULTS } from "../lib/appeals/codes";
 import { PAUSE_KINDS, REPLY_DELIVERIES } from "../lib/calendar/codes";
-import { APPLICANT_TYPES, CHANNELS, OUTCOMES, REQUEST_STATUSES } from "../lib/requests/codes";
+import { APPLICANT_TYPES, CHANNELS, EVENT_KIND_CODES, OUTCOMES, REQUEST_STATUSES } from "../lib/requests/codes";
 
 /*
  * Conventions: ids are opaque random text; instants are ISO-8601 UTC text (`…Z`); calendar
@@ -152,6 +152,7 @@ export const requests = sqliteTable(
     index("requests_live_outcome_idx").on(t.agencyId, t.outcome, t.receivedDate, t.seq).where(sql`deleted_at IS NULL`),
     index("requests_live_type_idx").on(t.agencyId, t.applicantType, t.receivedDate, t.seq).where(sql`deleted_at IS NULL`),
     index("requests_live_handler_idx").on(t.agencyId, t.handler, t.receivedDate, t.seq).where(sql`deleted_at IS NULL`),
+    index("requests_live_handler_user_idx").on(t.handlerUserId, t.receivedDate, t.seq).where(sql`deleted_at IS NULL AND handler_user_id IS NOT NULL`),
     index("requests_live_serial_idx").on(t.agencyId, t.serial).where(sql`deleted_at IS NULL`),
     // Open requests by due date: the register's due-date sort and the overdue / due-soon filters.
     index("requests_live_due_idx").on(t.agencyId, t.dueDate, t.seq).where(sql`deleted_at IS NULL AND due_date IS NOT NULL`),
@@ -366,7 +367,7 @@ export const requestEvents = sqliteTable(
       .references(() => requests.id),
     at: createdAt(),
     actorId: text("actor_id"),
-    kind: text("kind").notNull(),
+    kind: text("kind", { enum: EVENT_KIND_CODES }).notNull(),
     summary: text("summary").notNull().default(""),
     data: text("data"),
   },

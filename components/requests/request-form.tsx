@@ -22,6 +22,8 @@ type Props = {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
   values: RequestFormValues;
   submitLabel: string;
+  /** The agency's users who may handle it (承办人). */
+  handlers: { id: string; name: string }[];
 };
 
 const options = <T extends string>(codes: readonly T[], labels: Record<T, string>, blank?: string) => [
@@ -30,7 +32,7 @@ const options = <T extends string>(codes: readonly T[], labels: Record<T, string
 ];
 
 /** Registration and editing of a request: one form, the receipt date derived as the clerk types (A3). */
-export function RequestForm({ action, values, submitLabel }: Props) {
+export function RequestForm({ action, values, submitLabel, handlers }: Props) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   const initial = (name: string) => echoed(state, name, values[name] ?? "");
   const [channel, setChannel] = useState(initial("channel") || "in_person");
@@ -130,7 +132,16 @@ export function RequestForm({ action, values, submitLabel }: Props) {
         <div className="col-span-3">{textArea("content", "申请公开的政府信息（名称、文号或其他特征描述）", true)}</div>
         <SelectField name="requestedForm" label="提供形式" state={state} options={options(REQUESTED_FORMS, REQUESTED_FORM_LABELS, "（未指定）")} defaultValue={values.requestedForm ?? ""} />
         <SelectField name="deliveryMethod" label="获取方式" state={state} options={options(DELIVERY_METHODS, DELIVERY_METHOD_LABELS, "（未指定）")} defaultValue={values.deliveryMethod ?? ""} />
-        <TextField name="handler" label="承办人" state={state} defaultValue={values.handler} />
+        <SelectField
+          name="handlerUserId"
+          label="承办人"
+          state={state}
+          options={[{ value: "", label: "（未指定）" }, ...handlers.map((h) => ({ value: h.id, label: h.name }))]}
+          defaultValue={values.handlerUserId ?? ""}
+          hint={values.handler ? `台账记录的承办人：${values.handler}` : undefined}
+        />
+        {/* The free-text handler of an imported ledger is kept as it was. */}
+        <input type="hidden" name="handler" value={values.handler ?? ""} />
         <TextField name="serial" label="编号" state={state} defaultValue={values.serial} required hint="系统建议的本年度下一个编号，可修改；本机关内不得重复" />
         <div className="col-span-2">{textArea("notes", "备注", false, 2)}</div>
       </fieldset>

@@ -4,6 +4,7 @@ import type { NextAuthConfig } from "next-auth";
  * The part of the Auth.js configuration without database access, shared by the proxy (which
  * only redirects anonymous visitors) and the full configuration in auth.ts.
  */
+/** How long a login lasts: the one setting, read by the token (maxAge) and the session row (lib/auth/sessions.ts). */
 export const SESSION_MAX_AGE_SECONDS = 12 * 3600;
 
 export const authConfig = {

@@ -8,3 +8,6 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: "系统管理员",
   auditor: "审计员",
 };
+
+/** Who may handle (承办) a request: the agency's 经办人 and 审核负责人. */
+export const HANDLER_ROLES = ["clerk", "supervisor"] as const satisfies readonly Role[];

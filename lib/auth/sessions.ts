@@ -3,12 +3,11 @@ import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { getDb, type Tx } from "../../db";
 import { agencies, sessions, users } from "../../db/schema";
+import { SESSION_MAX_AGE_SECONDS } from "./auth.config";
 import type { Role } from "./roles";
 import { now, nowIso } from "../time";
 
 /** Server-side sessions (issue 2 §5): the token names a row; revoking the row ends the session. */
-
-export const SESSION_HOURS = 12;
 
 export type SessionUser = {
   sessionId: string;
@@ -24,7 +23,7 @@ export type SessionUser = {
 
 export function insertSession(tx: Tx, userId: string, userAgent: string | null): string {
   const id = randomBytes(24).toString("base64url");
-  const expiresAt = new Date(now().getTime() + SESSION_HOURS * 3600_000).toISOString();
+  const expiresAt = new Date(now().getTime() + SESSION_MAX_AGE_SECONDS * 1000).toISOString();
   tx.insert(sessions).values({ id, userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null }).run();
   return id;
 }

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { and, asc, eq, gte, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import { type Db, getDb, type Tx, writeTx } from "../../db";
 import { requests, type RequestRow } from "../../db/schema";
+import { handlerName } from "../requests/queries";
 import { getAgencyByCode } from "../agencies/queries";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
@@ -194,13 +195,14 @@ export function listLedgerRecords(actor: Actor, agencyCode: string, year?: numbe
       ) as SQL,
     );
   }
+  // The handler as the register shows it: the user's name, or the name the ledger gave.
   return getDb()
-    .select()
+    .select({ row: requests, handlerName })
     .from(requests)
     .where(and(...where))
     .orderBy(asc(requests.serial))
     .all()
-    .map(ledgerRecordOf);
+    .map(({ row, handlerName: handler }) => ({ ...ledgerRecordOf(row), handler: handler || null }));
 }
 
 /** Exports the ledger as CSV or XLSX; the export itself is audited (it carries personal data in full). */

@@ -95,6 +95,7 @@ export const EVENT_KINDS = {
   appeal: { label: "复议诉讼", step: false },
 } as const satisfies Record<string, { label: string; step: boolean }>;
 export type EventKind = keyof typeof EVENT_KINDS;
+export const EVENT_KIND_CODES = Object.keys(EVENT_KINDS) as [EventKind, ...EventKind[]];
 export const STEP_EVENT_KINDS = (Object.keys(EVENT_KINDS) as EventKind[]).filter((k) => EVENT_KINDS[k].step);
 
 /** 政府信息的提供形式 (the form the applicant asks for, Art 29(三), Art 40). */

@@ -58,6 +58,35 @@ describe("requests: create, edit, conclude, withdraw", () => {
     expect(() => createRequest(other, requestInput({ serial: "2026-0001" }), TODAY)).not.toThrow();
   });
 
+  test("a field left blank on the edit form clears what was stored (the form writes every field)", () => {
+    const { id } = createRequest(clerk, requestInput({ notes: "备注", address: "某路 1 号" }), TODAY);
+    updateRequest(clerk, id, edit(id, { address: "某路 2 号" }), TODAY);
+    expect(getRequest(clerk, id)).toMatchObject({ notes: null, address: "某路 2 号" });
+  });
+
+  test("the handler is a user of the agency; an imported name is kept and shown while no user is set", async () => {
+    const colleague = await makeUser("wang", "clerk", "a");
+    getSqlite().prepare("UPDATE users SET display_name = '王承办' WHERE id = ?").run(colleague.id);
+    const { id } = createRequest(clerk, requestInput({ serial: "H-1", handler: "台账里的李" }), TODAY);
+    expect(getRequest(clerk, id).handlerName).toBe("台账里的李");
+    expect(listRequests(clerk, { handler: "台账里的李" }, TODAY).rows.map((r) => r.serial)).toEqual(["H-1"]);
+
+    updateRequest(clerk, id, edit(id, { handlerUserId: colleague.id as string, handler: "台账里的李" }), TODAY);
+    expect(getRequest(clerk, id)).toMatchObject({ handlerUserId: colleague.id as string, handler: "台账里的李", handlerName: "王承办" });
+    expect(listRequests(clerk, {}, TODAY).rows[0].handler).toBe("王承办");
+    expect(listRequests(clerk, { handler: "王承办" }, TODAY).rows.map((r) => r.serial)).toEqual(["H-1"]);
+    expect(listRequests(clerk, { handler: "台账里的李" }, TODAY).rows).toEqual([]);
+
+    const outsider = await makeUser("outsider", "clerk", "b");
+    const auditor = await makeUser("auditor", "auditor", "a");
+    for (const who of [outsider, auditor]) {
+      expect(() => updateRequest(clerk, id, edit(id, { handlerUserId: who.id as string }), TODAY)).toThrow(expect.objectContaining({ field: "handlerUserId" }));
+      expect(() => createRequest(clerk, requestInput({ serial: `H-${who.username}`, handlerUserId: who.id as string }), TODAY)).toThrow(expect.objectContaining({ field: "handlerUserId" }));
+    }
+    getSqlite().prepare("UPDATE users SET disabled_at = '2026-01-01T00:00:00Z' WHERE id = ?").run(colleague.id);
+    expect(() => createRequest(clerk, requestInput({ serial: "H-2", handlerUserId: colleague.id as string }), TODAY)).toThrow(/在岗/);
+  });
+
   test("an edit bumps the version; a stale edit is refused and overwrites nothing", () => {
     const { id } = createRequest(clerk, requestInput({ applicantName: "张三" }), TODAY);
     const first = edit(id, { handler: "甲" });

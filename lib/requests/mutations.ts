@@ -1,15 +1,16 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { type Tx, writeTx } from "../../db";
-import { requests, type RequestRow } from "../../db/schema";
+import { requests, type RequestRow, users } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { AppError } from "../errors";
 import { sealPii } from "../pii/crypto";
 import type { Outcome } from "./codes";
 import { outcomeProblem, OUTCOME_LABELS } from "./outcomes";
-import type { ConcludeInput, CreateRequestInput, UpdateRequestInput } from "./schemas";
+import { type ConcludeInput, type CreateRequestInput, REQUEST_FIELD_NAMES, type UpdateRequestInput } from "./schemas";
+import { HANDLER_ROLES } from "../auth/roles";
 import { changeRequest, insertRequests } from "./unit-of-work";
 
 /** What is stored of the personal fields: ciphertext and keyed hash. */
@@ -50,6 +51,17 @@ function assertReceiptDates(input: CreateRequestInput, today: string) {
   assertNotFuture(input.receivedDate, today, "receivedDate", "收到申请之日");
 }
 
+/** A handler is an active clerk or supervisor of the request's agency. */
+function assertHandler(tx: Tx, agencyId: string, userId: string | undefined | null) {
+  if (!userId) return;
+  const user = tx
+    .select({ id: users.id })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.agencyId, agencyId), isNull(users.disabledAt), inArray(users.role, HANDLER_ROLES)))
+    .get();
+  if (!user) throw new AppError("INVALID", "承办人须为本机关在岗的经办人或审核负责人", "handlerUserId", "the handler is not an active clerk or supervisor of the agency");
+}
+
 /** Registers a request in the actor's own agency; personal data is sealed before it is written. */
 export function createRequest(actor: Actor, input: CreateRequestInput, today: string): { id: string } {
   assertCan(actor, "requests.write", "无权登记申请");
@@ -58,6 +70,7 @@ export function createRequest(actor: Actor, input: CreateRequestInput, today: st
   assertReceiptDates(input, today);
   return writeTx((tx) => {
     assertSerialFree(tx, agencyId, input.serial);
+    assertHandler(tx, agencyId, input.handlerUserId);
     const id = randomUUID();
     const { idNumber, creditCode, phone, ...fields } = input;
     insertRequests(tx, actor, agencyId, [
@@ -80,14 +93,18 @@ export function updateRequest(actor: Actor, id: string, input: UpdateRequestInpu
   assertCan(actor, "requests.write", "无权修改申请");
   assertReceiptDates(input, today);
   const { version, idNumber, creditCode, phone, ...fields } = input;
+  // Every field of the form is written: a field left blank clears what was stored.
+  const cleared = Object.fromEntries(REQUEST_FIELD_NAMES.filter((k) => !["idNumber", "creditCode", "phone"].includes(k)).map((k) => [k, null]));
   changeRequest(actor, id, version, ({ tx, before }) => {
     if (input.serial !== before.serial) assertSerialFree(tx, before.agencyId, input.serial, id);
+    assertHandler(tx, before.agencyId, input.handlerUserId);
     if (before.concludedDate && input.receivedDate > before.concludedDate) {
       throw new AppError("INVALID", `收到申请之日不能晚于办结日期 ${before.concludedDate}`, "receivedDate", "received_date after concluded_date");
     }
-    const changed = changedFields(before, fields);
+    const written = { ...cleared, ...Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) } as Partial<RequestRow>;
+    const changed = changedFields(before, written);
     return {
-      patch: { ...fields, ...sealedPii({ idNumber, creditCode, phone }) },
+      patch: { ...written, ...sealedPii({ idNumber, creditCode, phone }) },
       event: { kind: "updated", summary: changed.length ? `修改登记信息（${changed.length} 项）` : "修改登记信息", data: { fields: changed } },
       action: "request.update",
     };

@@ -26,15 +26,18 @@ function scopeWhere(actor: Actor): SQL | undefined {
   return and(live, ids.length === 1 ? eq(requests.agencyId, ids[0]) : inArray(requests.agencyId, ids.length ? [...ids] : [""]));
 }
 
+/** The handler as shown: the user's name when one is set, else the free text of an imported ledger. */
+export const handlerName = sql<string | null>`coalesce((SELECT coalesce(nullif(u.display_name, ''), u.username) FROM users u WHERE u.id = ${requests.handlerUserId}), ${requests.handler})`;
+
 type Pii = { idNumber: string; creditCode: string; phone: string };
 export type RequestView = Omit<RequestRow, "idNumberEnc" | "idNumberHash" | "creditCodeEnc" | "creditCodeHash" | "phoneEnc" | "phoneHash"> &
-  Pii & { piiRevealed: boolean; agencyName: string };
+  Pii & { piiRevealed: boolean; agencyName: string; handlerName: string | null };
 
-function toView(row: RequestRow, reveal: boolean, agencyName: string): RequestView {
+function toView(row: RequestRow, reveal: boolean, agencyName: string, handlerName: string | null): RequestView {
   const { idNumberEnc: _a, idNumberHash: _b, creditCodeEnc: _c, creditCodeHash: _d, phoneEnc: _e, phoneHash: _f, ...rest } = row;
   const pii = openPii(row);
   return reveal
-    ? { ...rest, ...pii, piiRevealed: true, agencyName }
+    ? { ...rest, ...pii, piiRevealed: true, agencyName, handlerName }
     : {
         ...rest,
         idNumber: maskIdNumber(pii.idNumber),
@@ -42,13 +45,14 @@ function toView(row: RequestRow, reveal: boolean, agencyName: string): RequestVi
         phone: maskPhone(pii.phone),
         piiRevealed: false,
         agencyName,
+        handlerName,
       };
 }
 
 /** One request; personal data in full only with `pii.view` on the request's own page. */
 export function getRequest(actor: Actor, id: string, options: { revealPii?: boolean } = {}): RequestView {
   const found = getDb()
-    .select({ row: requests, agencyName: agencies.name })
+    .select({ row: requests, agencyName: agencies.name, handlerName })
     .from(requests)
     .innerJoin(agencies, eq(requests.agencyId, agencies.id))
     .where(and(scopeWhere(actor), eq(requests.id, id)))
@@ -60,7 +64,7 @@ export function getRequest(actor: Actor, id: string, options: { revealPii?: bool
     // Reading personal data in full is itself recorded.
     recordAuditAlone(actor, { action: "request.view_pii", objectType: "request", objectId: id, agencyId: found.row.agencyId });
   }
-  return toView(found.row, reveal, found.agencyName);
+  return toView(found.row, reveal, found.agencyName, found.handlerName);
 }
 
 export function listTimeline(actor: Actor, id: string) {
@@ -100,7 +104,17 @@ function filterWhere(actor: Actor, f: Partial<ListFilter>, today: string): SQL |
   if (f.to) parts.push(lte(requests.receivedDate, f.to));
   if (f.cfrom) parts.push(gte(requests.concludedDate, f.cfrom));
   if (f.cto) parts.push(lte(requests.concludedDate, f.cto));
-  if (f.handler) parts.push(eq(requests.handler, f.handler));
+  if (f.handler) {
+    // The handler as shown: a user of that name, or the imported free text where no user is set.
+    const named = getDb()
+      .select({ id: users.id })
+      .from(users)
+      .where(or(eq(users.displayName, f.handler), and(eq(users.displayName, ""), eq(users.username, f.handler))))
+      .all()
+      .map((u) => u.id);
+    const imported = and(isNull(requests.handlerUserId), eq(requests.handler, f.handler));
+    parts.push(named.length ? or(imported, inArray(requests.handlerUserId, named)) : imported);
+  }
   if (f.openAfter) parts.push(or(isNull(requests.concludedDate), sql`${requests.concludedDate} > ${f.openAfter}`));
   if (f.due) {
     if (f.due === "overdue") parts.push(sql`${requests.dueDate} < ${today}`);
@@ -168,7 +182,7 @@ export function listRequests(actor: Actor, filter: Partial<ListFilter>, today: s
         status: requests.status,
         outcome: requests.outcome,
         concludedDate: requests.concludedDate,
-        handler: requests.handler,
+        handler: handlerName,
         channel: requests.channel,
         dueDate: requests.dueDate,
         dueProvisional: requests.dueProvisional,
@@ -222,16 +236,16 @@ export function statusCounts(actor: Actor): Record<RequestStatus, number> {
   return counts;
 }
 
-/** The handlers named in the agency's register, for the filter's choices. */
+/** The handlers as the register shows them (users and imported names), for the filter's choices. */
 export function listHandlers(actor: Actor): string[] {
-  return getDb()
-    .selectDistinct({ handler: requests.handler })
+  const names = getDb()
+    .selectDistinct({ name: handlerName })
     .from(requests)
-    .where(and(scopeWhere(actor), sql`${requests.handler} IS NOT NULL AND ${requests.handler} != ''`))
-    .orderBy(asc(requests.handler))
+    .where(and(scopeWhere(actor), sql`(${requests.handlerUserId} IS NOT NULL OR (${requests.handler} IS NOT NULL AND ${requests.handler} != ''))`))
     .limit(200)
     .all()
-    .map((r) => r.handler as string);
+    .map((r) => r.name as string);
+  return [...new Set(names)].sort((a, b) => a.localeCompare(b, "zh-CN"));
 }
 
 /** The next serial of the agency for a year: `YYYY-0001`, one past the highest of that form. */

@@ -32,9 +32,14 @@ const requestFields = z.object({
   content: z.string().trim().min(1, "请填写申请内容").max(10_000, "申请内容不超过 10000 个字"),
   requestedForm: optional(z.enum(REQUESTED_FORMS, { message: "请选择提供形式" })),
   deliveryMethod: optional(z.enum(DELIVERY_METHODS, { message: "请选择获取方式" })),
+  /** The handler: a user of the agency (issue 11). `handler` is the free text imported ledgers name. */
+  handlerUserId: optionalText(64),
   handler: optionalText(50),
   notes: optionalText(2000),
 });
+
+/** The fields of the form, each written on every save (a blank field clears what was stored). */
+export const REQUEST_FIELD_NAMES = Object.keys(requestFields.shape) as (keyof z.infer<typeof requestFields>)[];
 
 type Fields = z.infer<typeof requestFields>;
 

@@ -1,9 +1,10 @@
 import "server-only";
-import { asc, eq, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Db, getDb, type Tx } from "../../db";
 import { agencies, users } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
+import { HANDLER_ROLES } from "../auth/roles";
 
 export type UserListItem = {
   id: string;
@@ -48,4 +49,17 @@ export function getUserByUsername(username: string, db: Db | Tx = getDb()) {
 
 export function countUsers(db: Db | Tx = getDb()): number {
   return db.select({ n: sql<number>`count(*)` }).from(users).get()?.n ?? 0;
+}
+
+/** The colleagues who may handle the actor's agency's requests (the form's 承办人 choices). */
+export function listHandlerChoices(actor: Actor): { id: string; name: string }[] {
+  assertCan(actor, "requests.write", "无权登记申请");
+  if (!actor.agencyId) return [];
+  return getDb()
+    .select({ id: users.id, username: users.username, displayName: users.displayName })
+    .from(users)
+    .where(and(eq(users.agencyId, actor.agencyId), isNull(users.disabledAt), inArray(users.role, HANDLER_ROLES)))
+    .orderBy(asc(users.username))
+    .all()
+    .map((u) => ({ id: u.id, name: u.displayName || u.username }));
 }

@@ -13,7 +13,7 @@ import { requirePagePermission, toActor } from "@/lib/auth/current";
 import { can } from "@/lib/auth/permissions";
 import { todayInChina } from "@/lib/time";
 import { isAppError } from "@/lib/errors";
-import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, REQUESTED_FORM_LABELS } from "@/lib/requests/codes";
+import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, EVENT_KINDS, REQUESTED_FORM_LABELS } from "@/lib/requests/codes";
 import { OUTCOME_LABELS } from "@/lib/requests/outcomes";
 import { getRequest, listTimeline } from "@/lib/requests/queries";
 import { concludeRequestAction, saveAppealAction, withdrawRequestAction } from "../actions";
@@ -131,7 +131,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
               </Item>
               <Item label="收到（签收/提交）日期">{request.arrivedDate}</Item>
               <Item label="双方确认日期">{request.confirmedDate}</Item>
-              <Item label="承办人">{request.handler}</Item>
+              <Item label="承办人">{request.handlerName ? <span data-testid="handler">{request.handlerName}</span> : null}</Item>
               <Item label="申请内容" wide>
                 {request.content}
               </Item>
@@ -166,9 +166,10 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
             <h2 className="mb-3 font-semibold">办理记录</h2>
             <ol className="space-y-2 text-sm" data-testid="timeline">
               {timeline.map((e) => (
-                <li key={e.id} className="flex gap-3">
+                <li key={e.id} className="flex gap-3" data-kind={e.kind}>
                   <span className="whitespace-nowrap text-slate-500">{beijingTime(e.at).slice(0, 16)}</span>
                   <span className="whitespace-nowrap text-slate-600">{e.actorName || e.actor || "系统"}</span>
+                  <span className="h-fit whitespace-nowrap rounded bg-slate-100 px-1.5 text-xs leading-5 text-slate-700">{EVENT_KINDS[e.kind].label}</span>
                   <span>{e.summary}</span>
                 </li>
               ))}

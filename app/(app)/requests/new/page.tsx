@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/app-shell";
 import { RequestForm } from "@/components/requests/request-form";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
+import { listHandlerChoices } from "@/lib/users/queries";
 import { yearOf } from "@/lib/dates";
 import { todayInChina } from "@/lib/time";
 import { proposeSerial } from "@/lib/requests/queries";
@@ -18,6 +19,7 @@ export default async function NewRequestPage() {
       <RequestForm
         action={createRequestAction}
         submitLabel="登记"
+        handlers={listHandlerChoices(toActor(user))}
         values={{ serial: proposeSerial(toActor(user), yearOf(today)), channel: "in_person", arrivedDate: today, applicantType: "natural" }}
       />
     </>

@@ -1,0 +1,1 @@
+CREATE INDEX `requests_live_handler_user_idx` ON `requests` (`handler_user_id`,`received_date`,`seq`) WHERE deleted_at IS NULL AND handler_user_id IS NOT NULL;
