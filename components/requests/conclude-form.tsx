@@ -4,7 +4,7 @@ import { useActionState, useState } from "react";
 import { FormMessage, SubmitButton, TextField, echoed } from "@/components/ui/form";
 import { type ActionState, IDLE } from "@/lib/actions";
 import type { Outcome } from "@/lib/requests/codes";
-import { OUTCOME_GROUPS, OUTCOME_LABELS, outcomeGroupOf } from "@/lib/requests/outcomes";
+import { isDisclosure, OUTCOME_GROUPS, OUTCOME_LABELS, outcomeGroupOf } from "@/lib/requests/outcomes";
 
 type Props = {
   action: (state: ActionState, form: FormData) => Promise<ActionState>;
@@ -57,7 +57,7 @@ export function ConcludeForm({ action, version, current, today }: Props) {
           </select>
         </div>
       ) : null}
-      {group === "disclose" || group === "partial" ? (
+      {chosen?.outcomes.some(isDisclosure) ? (
         <div className="space-y-1 rounded bg-slate-50 p-2 text-sm">
           <label className="flex items-center gap-2">
             <input type="checkbox" name="withheldUnderExemptions" defaultChecked={current.withheldUnderExemptions} />

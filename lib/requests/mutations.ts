@@ -8,7 +8,7 @@ import { assertCan } from "../auth/permissions";
 import { AppError } from "../errors";
 import { sealPii } from "../pii/crypto";
 import type { Outcome } from "./codes";
-import { outcomeProblem, OUTCOME_LABELS } from "./outcomes";
+import { isDisclosure, outcomeProblem, OUTCOME_LABELS } from "./outcomes";
 import { type ConcludeInput, type CreateRequestInput, REQUEST_FIELD_NAMES, type UpdateRequestInput } from "./schemas";
 import { HANDLER_ROLES } from "../auth/roles";
 import { changeRequest, insertRequests } from "./unit-of-work";
@@ -120,7 +120,7 @@ export function concludeRequest(actor: Actor, id: string, input: ConcludeInput, 
   assertNotFuture(input.feePaidDate, today, "feePaidDate", "缴费日期");
   changeRequest(actor, id, input.version, ({ before }) => {
     if (input.concludedDate < before.receivedDate) throw new AppError("INVALID", `办结日期不能早于收到申请之日 ${before.receivedDate}`, "concludedDate");
-    const facts = input.outcome === "disclose" || input.outcome === "partial";
+    const facts = isDisclosure(input.outcome);
     const label = OUTCOME_LABELS[input.outcome as Outcome];
     return {
       patch: {

@@ -44,6 +44,10 @@ export const OUTCOME_GROUPS: readonly OutcomeGroup[] = (() => {
   return groups;
 })();
 
+/** The rows whose reply provides information; what was withheld decides between them (A1). */
+export const DISCLOSURE_OUTCOMES = ["disclose", "partial"] as const satisfies readonly Outcome[];
+export const isDisclosure = (outcome: string): boolean => (DISCLOSURE_OUTCOMES as readonly string[]).includes(outcome);
+
 export function outcomeGroupOf(outcome: Outcome) {
   return OUTCOME_GROUPS.find((g) => (g.outcomes as readonly Outcome[]).includes(outcome))!;
 }
