@@ -68,6 +68,21 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/**
+ * Failed logins by client address (the throttle of issue 12): an address that keeps failing is
+ * answered more slowly; it never locks an account or delays a correct password. Rows older
+ * than a day are pruned.
+ */
+export const loginFailures = sqliteTable(
+  "login_failures",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    address: text("address").notNull(),
+    at: text("at").notNull(),
+  },
+  (t) => [index("login_failures_address_idx").on(t.address, t.at)],
+);
+
 /** One registered disclosure request (申请); fields follow the ledger format of interfaces.md. */
 export const requests = sqliteTable(
   "requests",

@@ -245,7 +245,7 @@ const FIXTURES: Record<string, Fixture> = {
     args: (_w, form) => [IDLE, form({ username: "clerk.edu", password: PASSWORD })],
     success: redirectTo(/^\/$/),
     // A failed login is counted against the account (lockout) and audited: those writes are the design.
-    anonymous: { args: (_w, form) => [IDLE, form({ username: "clerk.edu", password: "Wrong-pass-000" })], mayWrite: ["users"], mayAudit: ["auth.login"] },
+    anonymous: { args: (_w, form) => [IDLE, form({ username: "clerk.edu", password: "Wrong-pass-000" })], mayWrite: ["users", "login_failures"], mayAudit: ["auth.login"] },
     effect: (w) => {
       const sessions = count("SELECT count(*) AS n FROM sessions WHERE user_id = ?", w.users["clerk.edu"].id);
       return () => expect(count("SELECT count(*) AS n FROM sessions WHERE user_id = ?", w.users["clerk.edu"].id)).toBe(sessions + 1);

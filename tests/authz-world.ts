@@ -140,9 +140,17 @@ function digest(rows: unknown[][]): string {
  * requests (with version), request_pauses, request_events, appeals, report tables, calendar
  * tables, users, sessions, agencies, import_uploads, … → row count and a hash of all rows.
  */
+/** Bookkeeping that every signed-in request updates, not data an action writes: a session's last activity. */
+const NOT_DATA: Record<string, string[]> = { sessions: ["last_seen_at"] };
+
 export function fingerprint(): Record<string, string> {
   const sqlite = getSqlite();
-  return Object.fromEntries(dataTables().map((t) => [t.name, digest(sqlite.prepare(`SELECT * FROM "${t.name}"`).raw().all() as unknown[][])]));
+  return Object.fromEntries(
+    dataTables().map((t) => {
+      const columns = t.columns.filter((c) => !NOT_DATA[t.name]?.includes(c)).map((c) => `"${c}"`);
+      return [t.name, digest(sqlite.prepare(`SELECT ${columns.join(", ")} FROM "${t.name}"`).raw().all() as unknown[][])];
+    }),
+  );
 }
 
 /** The rows that belong to one agency: by `agency_id`, or through `request_id` to its requests. */

@@ -2,14 +2,29 @@ import { parseArgs } from "node:util";
 import { CLI_ACTOR } from "../../lib/auth/actor";
 import { passwordProblem } from "../../lib/auth/password";
 import { ROLES } from "../../lib/auth/roles";
-import { createUser } from "../../lib/users/mutations";
+import { createUser, unlockUser } from "../../lib/users/mutations";
+import { getUserByUsername } from "../../lib/users/queries";
 import { createUserSchema } from "../../lib/users/schemas";
 import { printResult, readFirstLine, RefusedError, refusedFromZod, UsageError } from "../io";
 
-export const USER_USAGE = `user add --username U --role ${ROLES.join("|")} --agency C [--must-change]  (password: first line of standard input)`;
+export const USER_USAGE = [
+  `user add --username U --role ${ROLES.join("|")} --agency C [--must-change]  (password: first line of standard input)`,
+  "user unlock --username U",
+].join("\n  ");
+
+/** `user unlock`: ends a login lock; audited like the admin's 解锁. */
+function unlockCommand(rest: string[]): void {
+  const { values } = parseArgs({ args: rest, options: { username: { type: "string" } }, strict: true, allowPositionals: false });
+  if (!values.username) throw new UsageError(USER_USAGE);
+  const user = getUserByUsername(values.username);
+  if (!user) throw new RefusedError(`用户名 --username：用户 ${values.username} 不存在`, `--username: no user ${values.username}`);
+  unlockUser(CLI_ACTOR, user.id);
+  printResult({ username: user.username, unlocked: true });
+}
 
 export async function userCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
+  if (sub === "unlock") return unlockCommand(rest);
   if (sub !== "add") throw new UsageError(USER_USAGE);
   const { values } = parseArgs({
     args: rest,

@@ -4,8 +4,10 @@ import type { NextAuthConfig } from "next-auth";
  * The part of the Auth.js configuration without database access, shared by the proxy (which
  * only redirects anonymous visitors) and the full configuration in auth.ts.
  */
-/** How long a login lasts: the one setting, read by the token (maxAge) and the session row (lib/auth/sessions.ts). */
+/** How long a login lasts at most (absolute): the one setting, read by the token (maxAge) and the session row (lib/auth/sessions.ts). */
 export const SESSION_MAX_AGE_SECONDS = 12 * 3600;
+/** A session unused this long ends (idle timeout, 等保三级): its last activity is recorded on the row. */
+export const SESSION_IDLE_SECONDS = 30 * 60;
 
 export const authConfig = {
   trustHost: true,

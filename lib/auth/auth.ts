@@ -3,11 +3,18 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authSecret } from "../env";
 import { authConfig } from "./auth.config";
-import { attemptLogin } from "./login";
+import { attemptLogin, revokeSession } from "./login";
 import { loadSessionUser } from "./sessions";
 
-class LockedSignin extends CredentialsSignin {
-  code = "locked";
+/** The database was busy (a long import holding the write lock): the login page says so. */
+class BusySignin extends CredentialsSignin {
+  code = "busy";
+}
+
+/** The client's address as the proxy in front (or Next.js itself) reports it, for the login throttle. */
+function clientAddress(headers: Headers | undefined): string {
+  const forwarded = headers?.get("x-forwarded-for")?.split(",")[0]?.trim();
+  return (forwarded || headers?.get("x-real-ip")?.trim() || "unknown").slice(0, 64);
 }
 
 declare module "next-auth" {
@@ -29,15 +36,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         const username = typeof credentials?.username === "string" ? credentials.username.trim() : "";
         const password = typeof credentials?.password === "string" ? credentials.password : "";
         if (!username || !password) return null;
-        const result = await attemptLogin(username, password, request?.headers?.get("user-agent") ?? null);
+        const result = await attemptLogin(username, password, request?.headers?.get("user-agent") ?? null, clientAddress(request?.headers));
         if (!result.ok) {
-          if (result.reason === "locked") throw new LockedSignin();
+          // The address throttle: a failure is answered late, never refused for it.
+          if (result.delayMs) await new Promise((resolve) => setTimeout(resolve, result.delayMs));
+          if (result.reason === "busy") throw new BusySignin();
+          // Locked, disabled, unknown and wrong are one answer (no account enumeration).
           return null;
         }
         return { id: result.userId, sid: result.sessionId };
       },
     }),
   ],
+  events: {
+    // Auth.js's own sign-out (POST /api/auth/signout) ends the session row like the app's logout.
+    signOut(message) {
+      const sid = "token" in message ? (message.token?.sid as string | undefined) : undefined;
+      if (sid) revokeSession(sid);
+    },
+  },
   callbacks: {
     // Every request checks the session row, so a logout or a disabled user takes effect at once.
     jwt({ token, user }) {

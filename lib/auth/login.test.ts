@@ -1,10 +1,12 @@
+import Database from "better-sqlite3";
 import { beforeEach, describe, expect, test } from "vitest";
 import { getSqlite } from "../../db";
 import { CLI_ACTOR } from "../auth/actor";
 import { createAgency } from "../agencies/mutations";
 import { freshDatabase, makeUser } from "../testing/db";
-import { changeUserRole, resetUserPassword, setUserDisabled } from "../users/mutations";
-import { attemptLogin, MAX_FAILED_LOGINS, recordLogout } from "./login";
+import { changeOwnPassword, changeUserRole, resetUserPassword, setUserDisabled, unlockUser } from "../users/mutations";
+import { attemptLogin, MAX_FAILED_LOGINS, recordLogout, revokeSession } from "./login";
+import { setClockForTests } from "../time";
 import { loadSessionUser } from "./sessions";
 
 describe("login and server-side sessions", () => {
@@ -23,8 +25,8 @@ describe("login and server-side sessions", () => {
 
   test("a wrong password or unknown user is refused and audited as denied", async () => {
     await makeUser("alice", "clerk", "a", "Corr3ct-horse");
-    expect(await attemptLogin("alice", "wrong", null)).toEqual({ ok: false, reason: "invalid" });
-    expect(await attemptLogin("nobody", "wrong", null)).toEqual({ ok: false, reason: "invalid" });
+    expect(await attemptLogin("alice", "wrong", null)).toEqual({ ok: false, reason: "invalid", delayMs: 0 });
+    expect(await attemptLogin("nobody", "wrong", null)).toEqual({ ok: false, reason: "invalid", delayMs: 0 });
     const denied = getSqlite().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'auth.login' AND result = 'denied'").get() as { n: number };
     expect(denied.n).toBe(2);
   });
@@ -44,7 +46,7 @@ describe("login and server-side sessions", () => {
     sid = await open();
     setUserDisabled(admin, alice.id as string, true);
     expect(loadSessionUser(sid)).toBeNull();
-    expect(await attemptLogin("alice", "Corr3ct-horse", null)).toEqual({ ok: false, reason: "disabled" });
+    expect(await attemptLogin("alice", "Corr3ct-horse", null)).toMatchObject({ ok: false, reason: "disabled" });
     setUserDisabled(admin, alice.id as string, false);
 
     sid = await open();
@@ -62,9 +64,121 @@ describe("login and server-side sessions", () => {
   test(`after ${MAX_FAILED_LOGINS} failures the account is locked for a while, even for the right password`, async () => {
     await makeUser("alice", "clerk", "a", "Corr3ct-horse");
     for (let i = 0; i < MAX_FAILED_LOGINS - 1; i++) expect((await attemptLogin("alice", "bad", null)).ok).toBe(false);
-    expect(await attemptLogin("alice", "bad", null)).toEqual({ ok: false, reason: "locked" });
-    expect(await attemptLogin("alice", "Corr3ct-horse", null)).toEqual({ ok: false, reason: "locked" });
+    expect(await attemptLogin("alice", "bad", null)).toMatchObject({ ok: false, reason: "locked" });
+    expect(await attemptLogin("alice", "Corr3ct-horse", null)).toMatchObject({ ok: false, reason: "locked" });
   });
+
+  test("30 parallel wrong passwords are all counted: the account locks, the right password is then refused; another account of the same address still logs in", async () => {
+    await makeUser("alice", "clerk", "a", "Corr3ct-horse");
+    await makeUser("bob", "clerk", "a", "B0b-password-ok");
+    const results = await Promise.all(Array.from({ length: 30 }, () => attemptLogin("alice", "guess-wrong-1", null, "10.0.0.1")));
+    expect(results.every((r) => !r.ok)).toBe(true);
+    const locks = getSqlite().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'auth.login' AND result = 'denied' AND changes LIKE '%lockedUntil%'").get() as { n: number };
+    expect(locks.n).toBe(1); // the 5th failure locked it; the other 25 met the lock
+    expect((getSqlite().prepare("SELECT locked_until AS l FROM users WHERE username = 'alice'").get() as { l: string | null }).l).not.toBeNull();
+    expect(await attemptLogin("alice", "Corr3ct-horse", null, "10.0.0.1")).toMatchObject({ ok: false, reason: "locked" });
+    const bob = await attemptLogin("bob", "B0b-password-ok", null, "10.0.0.1");
+    expect(bob.ok).toBe(true);
+  });
+
+  test("the address throttle: past 10 failures in 15 minutes each failure waits 1 s, doubling, at most 10 s; a correct password is never delayed", async () => {
+    await makeUser("carol", "clerk", "a", "Car0l-password");
+    const delays: number[] = [];
+    // Unknown accounts, so no account lock is involved: the throttle alone.
+    for (let i = 0; i < 16; i++) {
+      const r = await attemptLogin(`nobody${i}`, "wrong", null, "192.0.2.7");
+      delays.push(r.ok ? -1 : r.delayMs);
+    }
+    expect(delays).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1000, 2000, 4000, 8000, 10000, 10000]);
+    const right = await attemptLogin("carol", "Car0l-password", null, "192.0.2.7");
+    expect(right.ok).toBe(true);
+    expect("delayMs" in right).toBe(false);
+    expect(await attemptLogin("carol", "wrong", null, "198.51.100.1")).toMatchObject({ delayMs: 0 }); // another address
+    expect((getSqlite().prepare("SELECT locked_until AS l FROM users WHERE username = 'carol'").get() as { l: string | null }).l).toBeNull();
+  });
+
+  test("an admin's 解锁 (and the CLI's unlock) ends the lock at once, audited", async () => {
+    const admin = await makeUser("root", "admin", "a");
+    const alice = await makeUser("alice", "clerk", "a", "Corr3ct-horse");
+    for (let i = 0; i < MAX_FAILED_LOGINS; i++) await attemptLogin("alice", "bad", null);
+    expect(await attemptLogin("alice", "Corr3ct-horse", null)).toMatchObject({ ok: false, reason: "locked" });
+    unlockUser(admin, alice.id as string);
+    expect((await attemptLogin("alice", "Corr3ct-horse", null)).ok).toBe(true);
+    const audited = getSqlite().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'user.unlock'").get() as { n: number };
+    expect(audited.n).toBe(1);
+  });
+
+  test("sessions end after 30 idle minutes and at most 12 hours after login, by the injected clock; use keeps one alive", async () => {
+    await makeUser("alice", "clerk", "a", "Corr3ct-horse");
+    const open = async () => {
+      const r = await attemptLogin("alice", "Corr3ct-horse", null);
+      if (!r.ok) throw new Error("login failed");
+      return r.sessionId;
+    };
+    const at = (iso: string) => setClockForTests(iso);
+    try {
+      at("2026-06-01T00:00:00.000Z");
+      const idle = await open();
+      at("2026-06-01T00:29:00.000Z");
+      expect(loadSessionUser(idle)).not.toBeNull(); // used at 29 min: alive, activity recorded
+      at("2026-06-01T00:58:00.000Z");
+      expect(loadSessionUser(idle)).not.toBeNull(); // 29 min after that use
+      at("2026-06-01T01:28:01.000Z");
+      expect(loadSessionUser(idle)).toBeNull(); // 30 min and a second unused
+      at("2026-06-01T01:28:30.000Z");
+      expect(loadSessionUser(idle)).toBeNull(); // and it stays ended
+
+      at("2026-06-02T00:00:00.000Z");
+      const busy = await open();
+      for (let minute = 20; minute < 12 * 60; minute += 20) {
+        at(new Date(Date.parse("2026-06-02T00:00:00.000Z") + minute * 60_000).toISOString());
+        expect(loadSessionUser(busy), `minute ${minute}`).not.toBeNull();
+      }
+      at("2026-06-02T12:00:00.000Z");
+      expect(loadSessionUser(busy)).toBeNull(); // used every 20 minutes, still ended at 12 h
+    } finally {
+      setClockForTests(null);
+    }
+  });
+
+  test("changing one's own password ends the user's other sessions, not the one that changed it", async () => {
+    const alice = await makeUser("alice", "clerk", "a", "Corr3ct-horse");
+    const open = async () => {
+      const r = await attemptLogin("alice", "Corr3ct-horse", null);
+      if (!r.ok) throw new Error("login failed");
+      return r.sessionId;
+    };
+    const here = await open();
+    const elsewhere = await open();
+    await changeOwnPassword({ ...alice, id: alice.id as string }, "Corr3ct-horse", "N3w-password-ok", here);
+    expect(loadSessionUser(here)).not.toBeNull();
+    expect(loadSessionUser(elsewhere)).toBeNull();
+  });
+
+  test("an Auth.js sign-out revokes the session row once, audited", async () => {
+    await makeUser("alice", "clerk", "a", "Corr3ct-horse");
+    const r = await attemptLogin("alice", "Corr3ct-horse", null);
+    if (!r.ok) throw new Error("login failed");
+    revokeSession(r.sessionId);
+    revokeSession(r.sessionId);
+    expect(loadSessionUser(r.sessionId)).toBeNull();
+    const logouts = getSqlite().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'auth.logout'").get() as { n: number };
+    expect(logouts.n).toBe(1);
+  });
+
+  test("a login the database is too busy to record says so (busy), never 'wrong password'", async () => {
+    await makeUser("alice", "clerk", "a", "Corr3ct-horse");
+    const other = new Database(process.env.DATABASE_URL as string);
+    other.pragma("busy_timeout = 0");
+    other.prepare("BEGIN IMMEDIATE").run(); // another writer holds the lock past the busy timeout
+    try {
+      expect(await attemptLogin("alice", "Corr3ct-horse", null)).toEqual({ ok: false, reason: "busy", delayMs: 0 });
+    } finally {
+      other.prepare("ROLLBACK").run();
+      other.close();
+    }
+    expect((await attemptLogin("alice", "Corr3ct-horse", null)).ok).toBe(true);
+  }, 20_000);
 
   test("an admin cannot disable itself or change its own role", async () => {
     const admin = await makeUser("root", "admin", "a");

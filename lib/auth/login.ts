@@ -1,44 +1,95 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import { writeTx } from "../../db";
-import { users } from "../../db/schema";
+import { loginFailures, sessions, users } from "../../db/schema";
 import { recordAudit } from "../audit/record";
 import { getUserByUsername } from "../users/queries";
 import type { Actor } from "./actor";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { insertSession, revokeSessionRow } from "./sessions";
-import { now, nowIso } from "../time";
+import { now } from "../time";
 
-/** Failed logins before a 15-minute lock: slows guessing without locking out a mistyping clerk. */
-export const MAX_FAILED_LOGINS = 8;
-const LOCK_MINUTES = 15;
+/**
+ * The lock (等保三级's usual reading): 5 consecutive failures lock the account for 15 minutes.
+ * The count is kept inside the login's write transaction, so parallel guesses are all counted.
+ */
+export const MAX_FAILED_LOGINS = 5;
+export const LOCK_MINUTES = 15;
+/** The address throttle: past 10 failures within 15 minutes, each further failure waits 1 s, doubling, at most 10 s. */
+export const THROTTLE_AFTER = 10;
+const THROTTLE_WINDOW_MINUTES = 15;
+const THROTTLE_MAX_MS = 10_000;
 
-export type LoginResult = { ok: true; userId: string; sessionId: string } | { ok: false; reason: "invalid" | "locked" | "disabled" };
+export type LoginDenial = "invalid" | "locked" | "disabled" | "busy";
+/**
+ * `delayMs` is how long the caller waits before answering a failure (the address throttle);
+ * lib/ never sleeps. A correct password is never delayed.
+ */
+export type LoginResult = { ok: true; userId: string; sessionId: string } | { ok: false; reason: LoginDenial; delayMs: number };
 
-/** Checks a username and password; on success opens a session row. Every attempt is audited. */
-export async function attemptLogin(username: string, password: string, userAgent: string | null): Promise<LoginResult> {
-  const user = username ? getUserByUsername(username) : undefined;
-  const passwordOk = await verifyPassword(password, user?.passwordHash ?? (await dummyPasswordHash()));
-  const at = nowIso();
-  return writeTx((tx): LoginResult => {
-    const anonymous: Actor = { id: user?.id ?? null, username: username.slice(0, 64) || "(空)", role: user?.role ?? "system", agencyId: user?.agencyId ?? null };
-    const deny = (reason: "invalid" | "locked" | "disabled"): LoginResult => {
-      recordAudit(tx, anonymous, { action: "auth.login", objectType: "user", objectId: user?.id ?? null, result: "denied", detail: { reason } });
-      return { ok: false, reason };
-    };
-    if (!user) return deny("invalid");
-    if (user.disabledAt) return deny("disabled");
-    if (user.lockedUntil && user.lockedUntil > at) return deny("locked");
-    if (!passwordOk) {
-      const failed = user.failedLogins + 1;
-      const lockedUntil = failed >= MAX_FAILED_LOGINS ? new Date(now().getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
-      tx.update(users).set({ failedLogins: lockedUntil ? 0 : failed, lockedUntil }).where(eq(users.id, user.id)).run();
-      return deny(lockedUntil ? "locked" : "invalid");
-    }
-    tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: at }).where(eq(users.id, user.id)).run();
-    const sessionId = insertSession(tx, user.id, userAgent);
-    recordAudit(tx, anonymous, { action: "auth.login", objectType: "session", objectId: user.id });
-    return { ok: true, userId: user.id, sessionId };
+/** The wait before answering the n-th failure from an address within the window (n counts this one). */
+export function throttleDelayMs(failuresInWindow: number): number {
+  if (failuresInWindow <= THROTTLE_AFTER) return 0;
+  return Math.min(THROTTLE_MAX_MS, 1000 * 2 ** (failuresInWindow - THROTTLE_AFTER - 1));
+}
+
+const isBusy = (error: unknown) => typeof error === "object" && error !== null && "code" in error && String((error as { code: unknown }).code).startsWith("SQLITE_BUSY");
+
+/**
+ * Checks a username and password; on success opens a session row. Every attempt is audited. A
+ * locked, disabled or unknown account is refused exactly like a wrong password (the reason is
+ * in the audit row, never in the answer).
+ */
+export async function attemptLogin(username: string, password: string, userAgent: string | null, address = "unknown"): Promise<LoginResult> {
+  const found = username ? getUserByUsername(username) : undefined;
+  const passwordOk = await verifyPassword(password, found?.passwordHash ?? (await dummyPasswordHash()));
+  try {
+    return writeTx((tx): LoginResult => {
+      const at = now();
+      const atIso = at.toISOString();
+      // Read again inside the transaction: the lock and the count are those of this moment.
+      const user = found ? tx.select().from(users).where(eq(users.id, found.id)).get() : undefined;
+      const actor: Actor = { id: user?.id ?? null, username: username.slice(0, 64) || "(空)", role: user?.role ?? "system", agencyId: user?.agencyId ?? null };
+      const deny = (reason: LoginDenial, detail: Record<string, unknown> = {}): LoginResult => {
+        tx.insert(loginFailures).values({ address, at: atIso }).run();
+        const since = new Date(at.getTime() - THROTTLE_WINDOW_MINUTES * 60_000).toISOString();
+        const failures = tx.get<{ n: number }>(sql`SELECT count(*) AS n FROM login_failures WHERE address = ${address} AND at >= ${since}`)?.n ?? 1;
+        const delayMs = throttleDelayMs(failures);
+        recordAudit(tx, actor, { action: "auth.login", objectType: "user", objectId: user?.id ?? null, result: "denied", detail: { reason, address, ...detail, ...(delayMs ? { delayMs } : {}) } });
+        return { ok: false, reason, delayMs };
+      };
+      tx.delete(loginFailures).where(lt(loginFailures.at, new Date(at.getTime() - 86_400_000).toISOString())).run();
+      if (!user) return deny("invalid");
+      if (user.disabledAt) return deny("disabled");
+      if (user.lockedUntil && user.lockedUntil > atIso) return deny("locked");
+      if (!passwordOk) {
+        const failed = user.failedLogins + 1;
+        const locks = failed >= MAX_FAILED_LOGINS;
+        const lockedUntil = locks ? new Date(at.getTime() + LOCK_MINUTES * 60_000).toISOString() : null;
+        tx.update(users).set({ failedLogins: locks ? 0 : failed, lockedUntil }).where(eq(users.id, user.id)).run();
+        return deny(locks ? "locked" : "invalid", { failed, ...(lockedUntil ? { lockedUntil } : {}) });
+      }
+      tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: atIso }).where(eq(users.id, user.id)).run();
+      const sessionId = insertSession(tx, user.id, userAgent);
+      recordAudit(tx, actor, { action: "auth.login", objectType: "session", objectId: user.id, detail: { address } });
+      return { ok: true, userId: user.id, sessionId };
+    });
+  } catch (error) {
+    // A database held by a long write: say so, never "wrong password".
+    if (isBusy(error)) return { ok: false, reason: "busy", delayMs: 0 };
+    throw error;
+  }
+}
+
+/** Ends a session by its id alone (Auth.js's sign-out knows no user): revoked and audited once. */
+export function revokeSession(sessionId: string): void {
+  writeTx((tx) => {
+    const row = tx.select({ userId: sessions.userId, revokedAt: sessions.revokedAt }).from(sessions).where(eq(sessions.id, sessionId)).get();
+    if (!row || row.revokedAt) return;
+    const user = tx.select().from(users).where(eq(users.id, row.userId)).get();
+    revokeSessionRow(tx, sessionId);
+    const actor: Actor = { id: row.userId, username: user?.username ?? "", role: user?.role ?? "system", agencyId: user?.agencyId ?? null };
+    recordAudit(tx, actor, { action: "auth.logout", objectType: "session", objectId: row.userId });
   });
 }
 

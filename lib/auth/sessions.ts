@@ -1,9 +1,9 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import { getDb, type Tx } from "../../db";
 import { agencies, sessions, users } from "../../db/schema";
-import { SESSION_MAX_AGE_SECONDS } from "./auth.config";
+import { SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS } from "./auth.config";
 import type { Role } from "./roles";
 import { now, nowIso } from "../time";
 
@@ -23,16 +23,27 @@ export type SessionUser = {
 
 export function insertSession(tx: Tx, userId: string, userAgent: string | null): string {
   const id = randomBytes(24).toString("base64url");
-  const expiresAt = new Date(now().getTime() + SESSION_MAX_AGE_SECONDS * 1000).toISOString();
-  tx.insert(sessions).values({ id, userId, expiresAt, userAgent: userAgent?.slice(0, 300) ?? null }).run();
+  const at = now();
+  const expiresAt = new Date(at.getTime() + SESSION_MAX_AGE_SECONDS * 1000).toISOString();
+  tx.insert(sessions).values({ id, userId, expiresAt, lastSeenAt: at.toISOString(), userAgent: userAgent?.slice(0, 300) ?? null }).run();
   return id;
 }
 
-/** The user behind a live session: not revoked, not expired, user not disabled. */
+/** Activity is written at most once a minute per session: one small write, not one per request. */
+const ACTIVITY_STEP_MS = 60_000;
+const isBusy = (error: unknown) => typeof error === "object" && error !== null && "code" in error && String((error as { code: unknown }).code).startsWith("SQLITE_BUSY");
+
+/**
+ * The user behind a live session: not revoked, not past its absolute end (12 h), used within
+ * the idle timeout (30 min), user not disabled. Each use is recorded as the session's activity.
+ */
 export function loadSessionUser(sessionId: string | undefined | null): SessionUser | null {
   if (!sessionId) return null;
+  const at = now();
+  const idleSince = new Date(at.getTime() - SESSION_IDLE_SECONDS * 1000).toISOString();
   const row = getDb()
     .select({
+      lastSeenAt: sessions.lastSeenAt,
       sessionId: sessions.id,
       id: users.id,
       username: users.username,
@@ -50,12 +61,31 @@ export function loadSessionUser(sessionId: string | undefined | null): SessionUs
       and(
         eq(sessions.id, sessionId),
         isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, nowIso()),
+        gt(sessions.expiresAt, at.toISOString()),
+        gt(sessions.lastSeenAt, idleSince),
         isNull(users.disabledAt),
       ),
     )
     .get();
-  return row ?? null;
+  if (!row) return null;
+  const { lastSeenAt, ...user } = row;
+  if (!lastSeenAt || at.getTime() - Date.parse(lastSeenAt) >= ACTIVITY_STEP_MS) {
+    try {
+      getDb().update(sessions).set({ lastSeenAt: at.toISOString() }).where(eq(sessions.id, row.sessionId)).run();
+    } catch (error) {
+      // A long write holds the database: the page still answers; the activity is recorded next time.
+      if (!isBusy(error)) throw error;
+    }
+  }
+  return user;
+}
+
+/** Ends every other session of a user (after it changed its own password). */
+export function revokeOtherSessions(tx: Tx, userId: string, keepSessionId: string | null): void {
+  tx.update(sessions)
+    .set({ revokedAt: nowIso() })
+    .where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt), keepSessionId ? ne(sessions.id, keepSessionId) : undefined))
+    .run();
 }
 
 export function revokeSessionRow(tx: Tx, sessionId: string): void {

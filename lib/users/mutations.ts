@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { writeTx } from "../../db";
 import { sessions, users, type User } from "../../db/schema";
+import { revokeOtherSessions } from "../auth/sessions";
 import type { Actor } from "../auth/actor";
 import { hashPassword, passwordProblem, verifyPassword } from "../auth/password";
 import { assertCan } from "../auth/permissions";
@@ -71,6 +72,11 @@ export function setUserDisabled(actor: Actor, id: string, disabled: boolean): vo
   updateUser(actor, id, disabled ? "user.disable" : "user.enable", { disabledAt: disabled ? nowIso() : null, failedLogins: 0, lockedUntil: null }, disabled);
 }
 
+/** Ends a login lock (5 failed logins): the admin's 解锁 and `cli user unlock`. */
+export function unlockUser(actor: Actor, id: string): void {
+  updateUser(actor, id, "user.unlock", { failedLogins: 0, lockedUntil: null }, false);
+}
+
 export function changeUserRole(actor: Actor, id: string, role: Role): void {
   updateUser(actor, id, "user.role", { role }, true);
 }
@@ -81,8 +87,11 @@ export async function resetUserPassword(actor: Actor, id: string, password: stri
   updateUser(actor, id, "user.reset_password", { passwordHash, mustChangePassword: true, passwordChangedAt: nowIso(), failedLogins: 0, lockedUntil: null }, true);
 }
 
-/** A user changing its own password: the current one is required, the new one must be strong. */
-export async function changeOwnPassword(actor: Actor & { id: string }, current: string, next: string): Promise<void> {
+/**
+ * A user changing its own password: the current one is required, the new one must be strong.
+ * Every other session of the user ends (a stolen session does not outlive the change).
+ */
+export async function changeOwnPassword(actor: Actor & { id: string }, current: string, next: string, keepSessionId: string | null = null): Promise<void> {
   const user = writeTx((tx) => tx.select().from(users).where(eq(users.id, actor.id)).get());
   if (!user) throw new AppError("NOT_FOUND", "用户不存在");
   if (!(await verifyPassword(current, user.passwordHash))) throw new AppError("INVALID", "当前密码不正确", "current");
@@ -92,6 +101,7 @@ export async function changeOwnPassword(actor: Actor & { id: string }, current: 
   const passwordHash = await hashPassword(next);
   writeTx((tx) => {
     tx.update(users).set({ passwordHash, mustChangePassword: false, passwordChangedAt: nowIso(), updatedAt: nowIso() }).where(eq(users.id, actor.id)).run();
+    revokeOtherSessions(tx, actor.id, keepSessionId);
     recordAudit(tx, actor, { action: "user.change_password", objectType: "user", objectId: actor.id, agencyId: user.agencyId });
   });
 }

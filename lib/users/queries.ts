@@ -16,6 +16,8 @@ export type UserListItem = {
   disabled: boolean;
   mustChangePassword: boolean;
   lastLoginAt: string | null;
+  /** Set while a login lock lasts (or lasted: compare with now). */
+  lockedUntil: string | null;
 };
 
 export function listUsers(actor: Actor): UserListItem[] {
@@ -31,6 +33,7 @@ export function listUsers(actor: Actor): UserListItem[] {
       disabledAt: users.disabledAt,
       mustChangePassword: users.mustChangePassword,
       lastLoginAt: users.lastLoginAt,
+      lockedUntil: users.lockedUntil,
     })
     .from(users)
     .innerJoin(agencies, eq(users.agencyId, agencies.id))

@@ -17,10 +17,10 @@ export async function loginAction(_prev: ActionState, form: FormData): Promise<A
     await signIn("credentials", { username, password, redirectTo: safeCallbackUrl(form.get("callbackUrl")) });
   } catch (error) {
     if (error instanceof AuthError) {
-      const locked = error instanceof CredentialsSignin && error.code === "locked";
+      const busy = error instanceof CredentialsSignin && error.code === "busy";
       return {
         status: "error",
-        message: locked ? "连续登录失败次数过多，账号已暂时锁定，请 15 分钟后再试或联系管理员" : "用户名或密码不正确，或账号已停用",
+        message: busy ? "系统繁忙，请稍后重试" : "用户名或密码不正确。连续 5 次错误将锁定账号 15 分钟，可请管理员解锁",
         values,
       };
     }

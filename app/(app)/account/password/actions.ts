@@ -11,7 +11,7 @@ export async function changePasswordAction(_prev: ActionState, form: FormData): 
   const input = changePasswordSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return fromZodError(input.error, form);
   try {
-    await changeOwnPassword({ ...toActor(user), id: user.id }, input.data.current, input.data.next);
+    await changeOwnPassword({ ...toActor(user), id: user.id }, input.data.current, input.data.next, user.sessionId);
   } catch (error) {
     return fromAppError(error, form);
   }

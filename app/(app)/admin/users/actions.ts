@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { type ActionState, fromAppError, fromZodError } from "@/lib/actions";
 import { requirePermission, toActor } from "@/lib/auth/current";
 import { generatePassword } from "@/lib/auth/password";
-import { changeUserRole, createUser, resetUserPassword, setUserDisabled } from "@/lib/users/mutations";
+import { changeUserRole, createUser, resetUserPassword, setUserDisabled, unlockUser } from "@/lib/users/mutations";
 import { changeRoleSchema, createUserSchema } from "@/lib/users/schemas";
 
 /** A new user gets a generated one-time password, shown once to the admin and changed at first login. */
@@ -36,6 +36,9 @@ export async function userRowAction(_prev: ActionState, form: FormData): Promise
       const password = generatePassword();
       await resetUserPassword(actor, id, password);
       message = `密码已重置为：${password}（只显示这一次；下次登录须修改）`;
+    } else if (intent === "unlock") {
+      unlockUser(actor, id);
+      message = "已解锁，该用户可以重新登录";
     } else if (intent === "role") {
       const input = changeRoleSchema.safeParse({ role: form.get("role") });
       if (!input.success) return fromZodError(input.error, form);

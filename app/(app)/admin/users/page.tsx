@@ -3,6 +3,8 @@ import { PageHeader } from "@/components/app-shell";
 import { listAgencyTree } from "@/lib/agencies/queries";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
 import { ROLE_LABELS } from "@/lib/auth/roles";
+import { beijingTime } from "@/lib/audit/labels";
+import { nowIso } from "@/lib/time";
 import { listUsers } from "@/lib/users/queries";
 import { CreateUserForm, UserRowActions } from "./user-forms";
 
@@ -12,10 +14,12 @@ export default async function UsersPage() {
   const user = await requirePagePermission("admin.users");
   const actor = toActor(user);
   const users = listUsers(actor);
+  const at = nowIso();
+  const locked = (u: { lockedUntil: string | null }) => Boolean(u.lockedUntil && u.lockedUntil > at);
   const agencies = listAgencyTree(actor).map((a) => ({ code: a.code, label: `${"　".repeat(a.depth)}${a.name}` }));
   return (
     <>
-      <PageHeader title="用户管理" description="停用、重置密码和修改角色立即生效：该用户当前的登录会被注销。" />
+      <PageHeader title="用户管理" description="停用、重置密码和修改角色立即生效：该用户当前的登录会被注销。连续 5 次登录失败的账号锁定 15 分钟，可在此解锁。" />
       <div className="grid grid-cols-[1fr_17rem] items-start gap-6">
         <table className="w-full border-collapse bg-white text-sm" data-testid="users-table">
           <thead>
@@ -36,10 +40,20 @@ export default async function UsersPage() {
                 <td className="px-3 py-2">{u.agencyName}</td>
                 <td className="px-3 py-2">{ROLE_LABELS[u.role]}</td>
                 <td className="px-3 py-2">
-                  {u.disabled ? <span className="text-red-700">已停用</span> : u.mustChangePassword ? <span className="text-amber-700">待改密码</span> : "正常"}
+                  {u.disabled ? (
+                    <span className="text-red-700">已停用</span>
+                  ) : locked(u) ? (
+                    <span className="text-amber-700" data-testid="locked">
+                      已锁定至 {beijingTime(u.lockedUntil as string).slice(11, 16)}
+                    </span>
+                  ) : u.mustChangePassword ? (
+                    <span className="text-amber-700">待改密码</span>
+                  ) : (
+                    "正常"
+                  )}
                 </td>
                 <td className="px-3 py-2">
-                  <UserRowActions id={u.id} username={u.username} role={u.role} disabled={u.disabled} self={u.id === user.id} />
+                  <UserRowActions id={u.id} username={u.username} role={u.role} disabled={u.disabled} locked={locked(u)} self={u.id === user.id} />
                 </td>
               </tr>
             ))}
