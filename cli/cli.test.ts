@@ -59,6 +59,9 @@ describe("cli agency add / user add", () => {
     [["user", "add", "--username", "bob", "--role", "clerk", "--agency", "missing"], "pw-1234567890\n", /机构代码 missing 不存在/],
     [["user", "add", "--username", "bob", "--role", "boss", "--agency", "county"], "pw-1234567890\n", /角色/],
     [["user", "add", "--username", "bob", "--role", "clerk", "--agency", "county"], "", /密码/],
+    [["user", "add", "--username", "bob", "--role", "clerk", "--agency", "county"], "password123\n", /过于常见/],
+    [["user", "add", "--username", "bob", "--role", "clerk", "--agency", "county"], "bob-12345678\n", /不能包含用户名/],
+    [["user", "unlock", "--username", "nobody"], "", /用户 nobody 不存在/],
     [["agency", "add", "--code", "bad code", "--name", "x"], "", /机构代码/],
     [["agency", "add", "--code", "x", "--name", "x", "--parent", "nope"], "", /上级机构代码 nope 不存在/],
   ])("refuses bad input with exit 1 and a message naming the field: %j", (args, input, message) => {
@@ -67,6 +70,20 @@ describe("cli agency add / user add", () => {
     expect(result.code).toBe(1);
     expect(result.stdout).toBe("");
     expect(result.stderr).toMatch(message as RegExp);
+  });
+
+  test("user unlock ends a login lock, audited", () => {
+    cli(["agency", "add", "--code", "county", "--name", "某县人民政府"]);
+    expect(cli(["user", "add", "--username", "alice", "--role", "clerk", "--agency", "county"], "pw-1234567890\n").code).toBe(0);
+    const db = new Database(dbFile);
+    db.prepare("UPDATE users SET locked_until = '2999-01-01T00:00:00.000Z', failed_logins = 0 WHERE username = 'alice'").run();
+    db.close();
+    const result = cli(["user", "unlock", "--username", "alice"]);
+    expect(result.code).toBe(0);
+    const after = new Database(dbFile);
+    expect(after.prepare("SELECT locked_until AS l FROM users WHERE username = 'alice'").get()).toEqual({ l: null });
+    expect(after.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'user.unlock'").get()).toEqual({ n: 1 });
+    after.close();
   });
 
   test("a duplicate username is refused", () => {

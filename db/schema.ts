@@ -68,6 +68,14 @@ export const sessions = sqliteTable(
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
 
+/** System settings an admin sets, one row a key (the value as text); lib/settings knows the keys and defaults. */
+export const settings = sqliteTable("settings", {
+  key: text("key").primaryKey(),
+  value: text("value").notNull(),
+  updatedAt: text("updated_at").notNull(),
+  updatedBy: text("updated_by"),
+});
+
 /**
  * Failed logins by client address (the throttle of issue 12): an address that keeps failing is
  * answered more slowly; it never locks an account or delays a correct password. Rows older

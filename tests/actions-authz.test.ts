@@ -281,6 +281,13 @@ const FIXTURES: Record<string, Fixture> = {
     args: (_w, form) => [IDLE, form({ username: "new.clerk", displayName: "新用户", role: "clerk", agencyCode: "edu" })],
     success: returned("success"),
   },
+  "app/(app)/admin/users/actions.ts#savePasswordPolicyAction": {
+    kind: "system",
+    why: SYSTEM_WHY,
+    permitted: ADMIN,
+    args: (_w, form) => [IDLE, form({ passwordMaxAgeDays: "60" })],
+    success: returned("success"),
+  },
   "app/(app)/admin/users/actions.ts#userRowAction": {
     kind: "system",
     why: SYSTEM_WHY,
@@ -289,6 +296,7 @@ const FIXTURES: Record<string, Fixture> = {
       disable: (w, form) => [IDLE, form({ id: w.users["clerk.health"].id, intent: "disable" })],
       reset: (w, form) => [IDLE, form({ id: w.users["clerk.health"].id, intent: "reset" })],
       role: (w, form) => [IDLE, form({ id: w.users["clerk.health"].id, intent: "role", role: "auditor" })],
+      unlock: (w, form) => [IDLE, form({ id: w.users["clerk.health"].id, intent: "unlock" })],
     },
     success: returned("success"),
   },

@@ -1,6 +1,5 @@
 import { parseArgs } from "node:util";
 import { CLI_ACTOR } from "../../lib/auth/actor";
-import { passwordProblem } from "../../lib/auth/password";
 import { ROLES } from "../../lib/auth/roles";
 import { createUser, unlockUser } from "../../lib/users/mutations";
 import { getUserByUsername } from "../../lib/users/queries";
@@ -50,8 +49,6 @@ export async function userCommand(args: string[]): Promise<void> {
     mustChange: values["must-change"],
   });
   if (!input.success) throw refusedFromZod(input.error, { username: "用户名 --username", role: "角色 --role", agencyCode: "机构 --agency" });
-  const weak = passwordProblem(password, input.data.username);
-  if (weak) process.stderr.write(`提醒 warning: ${weak} (weak password accepted; it can be changed after login)\n`);
   const user = await createUser(CLI_ACTOR, input.data);
   printResult({ username: user.username, role: user.role, agency: input.data.agencyCode, mustChangePassword: user.mustChangePassword });
 }

@@ -12,6 +12,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.role": "修改角色",
   "user.reset_password": "重置密码",
   "user.change_password": "修改本人密码",
+  "user.unlock": "解除登录锁定",
+  "settings.update": "修改系统设置",
   "request.create": "登记申请",
   "request.update": "修改申请",
   "request.conclude": "办结申请",
@@ -56,6 +58,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   appeal: "复议诉讼案件",
   request_pause: "中止计算记录",
   calendar: "节假日安排",
+  settings: "系统设置",
 };
 
 export const AUDIT_RESULT_LABELS: Record<string, string> = { success: "成功", denied: "拒绝", failure: "失败" };

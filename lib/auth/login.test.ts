@@ -7,6 +7,8 @@ import { freshDatabase, makeUser } from "../testing/db";
 import { changeOwnPassword, changeUserRole, resetUserPassword, setUserDisabled, unlockUser } from "../users/mutations";
 import { attemptLogin, MAX_FAILED_LOGINS, recordLogout, revokeSession } from "./login";
 import { setClockForTests } from "../time";
+import { saveSetting } from "../settings/mutations";
+import { choosePasswordProblem, generatePassword, passwordProblem } from "./password";
 import { loadSessionUser } from "./sessions";
 
 describe("login and server-side sessions", () => {
@@ -179,6 +181,44 @@ describe("login and server-side sessions", () => {
     }
     expect((await attemptLogin("alice", "Corr3ct-horse", null)).ok).toBe(true);
   }, 20_000);
+
+  test("a password older than the admin's period (default 90 days) must be changed at the next login; 0 turns it off", async () => {
+    const admin = await makeUser("root", "admin", "a");
+    await makeUser("alice", "clerk", "a", "Corr3ct-horse");
+    const changedDaysAgo = (days: number) =>
+      getSqlite().prepare("UPDATE users SET password_changed_at = ?, must_change_password = 0 WHERE username = 'alice'").run(new Date(Date.now() - days * 86_400_000).toISOString());
+    const mustChange = async () => {
+      const r = await attemptLogin("alice", "Corr3ct-horse", null);
+      if (!r.ok) throw new Error("login failed");
+      return loadSessionUser(r.sessionId)?.mustChangePassword;
+    };
+    changedDaysAgo(89);
+    expect(await mustChange()).toBe(false);
+    changedDaysAgo(91);
+    expect(await mustChange()).toBe(true);
+    saveSetting(admin, "passwordMaxAgeDays", 0);
+    changedDaysAgo(400);
+    expect(await mustChange()).toBe(false);
+    saveSetting(admin, "passwordMaxAgeDays", 30);
+    changedDaysAgo(31);
+    expect(await mustChange()).toBe(true);
+    expect(() => saveSetting(admin, "passwordMaxAgeDays", -1)).toThrow(/0 至 3650/);
+    const clerk = await makeUser("bob", "clerk", "a", "B0b-password-ok");
+    expect(() => saveSetting(clerk, "passwordMaxAgeDays", 10)).toThrow(/无权/);
+  });
+
+  test("password rules: 10+ characters with letters and digits, not the username, not a common password — for the page and the CLI alike", async () => {
+    expect(await choosePasswordProblem("short1")).toMatch(/至少 10 位/);
+    expect(await choosePasswordProblem("onlyletters")).toMatch(/字母和数字/);
+    expect(await choosePasswordProblem("alice2026xyz", "Alice")).toMatch(/用户名/);
+    expect(await choosePasswordProblem("Password123")).toMatch(/过于常见/);
+    expect(await choosePasswordProblem("woaini1314")).toMatch(/过于常见/);
+    expect(await choosePasswordProblem("Corr3ct-horse-battery")).toBeNull();
+    await expect(makeUser("dave", "clerk", "a", "qwerty12345")).rejects.toMatchObject({ field: "password" });
+    const alice = await makeUser("alice", "clerk", "a", "Corr3ct-horse");
+    await expect(changeOwnPassword({ ...alice, id: alice.id as string }, "Corr3ct-horse", "1q2w3e4r5t")).rejects.toThrow(/过于常见/);
+    for (let i = 0; i < 20; i++) expect(passwordProblem(generatePassword())).toBeNull();
+  });
 
   test("an admin cannot disable itself or change its own role", async () => {
     const admin = await makeUser("root", "admin", "a");

@@ -3,6 +3,7 @@ import { eq, lt, sql } from "drizzle-orm";
 import { writeTx } from "../../db";
 import { loginFailures, sessions, users } from "../../db/schema";
 import { recordAudit } from "../audit/record";
+import { readSetting } from "../settings/queries";
 import { getUserByUsername } from "../users/queries";
 import type { Actor } from "./actor";
 import { dummyPasswordHash, verifyPassword } from "./password";
@@ -69,9 +70,16 @@ export async function attemptLogin(username: string, password: string, userAgent
         tx.update(users).set({ failedLogins: locks ? 0 : failed, lockedUntil }).where(eq(users.id, user.id)).run();
         return deny(locks ? "locked" : "invalid", { failed, ...(lockedUntil ? { lockedUntil } : {}) });
       }
-      tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: atIso }).where(eq(users.id, user.id)).run();
+      // 定期更换: a password older than the admin's period must be changed now.
+      const maxAge = readSetting("passwordMaxAgeDays", tx);
+      const changed = Date.parse(user.passwordChangedAt ?? user.createdAt);
+      const expired = maxAge > 0 && at.getTime() - changed > maxAge * 86_400_000;
+      tx.update(users)
+        .set({ failedLogins: 0, lockedUntil: null, lastLoginAt: atIso, ...(expired ? { mustChangePassword: true } : {}) })
+        .where(eq(users.id, user.id))
+        .run();
       const sessionId = insertSession(tx, user.id, userAgent);
-      recordAudit(tx, actor, { action: "auth.login", objectType: "session", objectId: user.id, detail: { address } });
+      recordAudit(tx, actor, { action: "auth.login", objectType: "session", objectId: user.id, detail: { address, ...(expired ? { passwordExpired: true } : {}) } });
       return { ok: true, userId: user.id, sessionId };
     });
   } catch (error) {

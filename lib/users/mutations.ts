@@ -5,7 +5,7 @@ import { writeTx } from "../../db";
 import { sessions, users, type User } from "../../db/schema";
 import { revokeOtherSessions } from "../auth/sessions";
 import type { Actor } from "../auth/actor";
-import { hashPassword, passwordProblem, verifyPassword } from "../auth/password";
+import { choosePasswordProblem, hashPassword, verifyPassword } from "../auth/password";
 import { assertCan } from "../auth/permissions";
 import type { Role } from "../auth/roles";
 import { recordAudit } from "../audit/record";
@@ -28,6 +28,9 @@ function auditView(user: User) {
 
 export async function createUser(actor: Actor, input: CreateUserInput): Promise<User> {
   assertUserAdmin(actor);
+  // The same rules as a password chosen on the page: the CLI's `user add` refuses what the page refuses.
+  const weak = await choosePasswordProblem(input.password, input.username);
+  if (weak) throw new AppError("INVALID", weak, "password", "the password breaks the password rules");
   const passwordHash = await hashPassword(input.password);
   return writeTx((tx) => {
     const agency = getAgencyByCode(input.agencyCode, tx);
@@ -95,7 +98,7 @@ export async function changeOwnPassword(actor: Actor & { id: string }, current: 
   const user = writeTx((tx) => tx.select().from(users).where(eq(users.id, actor.id)).get());
   if (!user) throw new AppError("NOT_FOUND", "用户不存在");
   if (!(await verifyPassword(current, user.passwordHash))) throw new AppError("INVALID", "当前密码不正确", "current");
-  const problem = passwordProblem(next, user.username);
+  const problem = await choosePasswordProblem(next, user.username);
   if (problem) throw new AppError("INVALID", problem, "next");
   if (await verifyPassword(next, user.passwordHash)) throw new AppError("INVALID", "新密码不能与当前密码相同", "next");
   const passwordHash = await hashPassword(next);

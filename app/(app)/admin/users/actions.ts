@@ -5,6 +5,7 @@ import { type ActionState, fromAppError, fromZodError } from "@/lib/actions";
 import { requirePermission, toActor } from "@/lib/auth/current";
 import { generatePassword } from "@/lib/auth/password";
 import { changeUserRole, createUser, resetUserPassword, setUserDisabled, unlockUser } from "@/lib/users/mutations";
+import { saveSetting } from "@/lib/settings/mutations";
 import { changeRoleSchema, createUserSchema } from "@/lib/users/schemas";
 
 /** A new user gets a generated one-time password, shown once to the admin and changed at first login. */
@@ -52,4 +53,17 @@ export async function userRowAction(_prev: ActionState, form: FormData): Promise
   } catch (error) {
     return fromAppError(error, form);
   }
+}
+
+/** The password period (定期更换): days after which a password must be changed at the next login; 0 turns it off. */
+export async function savePasswordPolicyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+  const user = await requirePermission("admin.users");
+  const raw = String(form.get("passwordMaxAgeDays") ?? "").trim();
+  try {
+    saveSetting(toActor(user), "passwordMaxAgeDays", /^\d{1,5}$/.test(raw) ? Number(raw) : Number.NaN);
+  } catch (error) {
+    return fromAppError(error, form);
+  }
+  revalidatePath("/admin/users");
+  return { status: "success", message: raw === "0" ? "已保存：密码不再定期过期" : `已保存：密码 ${raw} 天后须在下次登录时修改` };
 }

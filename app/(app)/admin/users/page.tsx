@@ -5,8 +5,9 @@ import { requirePagePermission, toActor } from "@/lib/auth/current";
 import { ROLE_LABELS } from "@/lib/auth/roles";
 import { beijingTime } from "@/lib/audit/labels";
 import { nowIso } from "@/lib/time";
+import { readSetting } from "@/lib/settings/queries";
 import { listUsers } from "@/lib/users/queries";
-import { CreateUserForm, UserRowActions } from "./user-forms";
+import { CreateUserForm, PasswordPolicyForm, UserRowActions } from "./user-forms";
 
 export const metadata: Metadata = { title: "用户管理" };
 
@@ -59,10 +60,16 @@ export default async function UsersPage() {
             ))}
           </tbody>
         </table>
-        <section className="rounded border border-slate-200 bg-white p-4">
-          <h2 className="mb-3 font-medium">添加用户</h2>
-          <CreateUserForm agencies={agencies} />
-        </section>
+        <div className="space-y-5">
+          <section className="rounded border border-slate-200 bg-white p-4">
+            <h2 className="mb-3 font-medium">添加用户</h2>
+            <CreateUserForm agencies={agencies} />
+          </section>
+          <section className="rounded border border-slate-200 bg-white p-4">
+            <h2 className="mb-3 font-medium">登录安全</h2>
+            <PasswordPolicyForm days={readSetting("passwordMaxAgeDays")} />
+          </section>
+        </div>
       </div>
     </>
   );

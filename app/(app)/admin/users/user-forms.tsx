@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import { FormMessage, SelectField, SubmitButton, TextField } from "@/components/ui/form";
 import { IDLE } from "@/lib/actions";
 import { ROLE_LABELS, ROLES, type Role } from "@/lib/auth/roles";
-import { createUserAction, userRowAction } from "./actions";
+import { createUserAction, savePasswordPolicyAction, userRowAction } from "./actions";
 
 const roleOptions = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));
 
@@ -62,5 +62,18 @@ export function UserRowActions({ id, username, role, disabled, locked, self }: {
       </form>
       {state.status !== "idle" ? <FormMessage state={state} /> : null}
     </div>
+  );
+}
+
+export function PasswordPolicyForm({ days }: { days: number }) {
+  const [state, action, pending] = useActionState(savePasswordPolicyAction, IDLE);
+  return (
+    <form action={action} className="space-y-3" noValidate aria-label="密码有效期">
+      <FormMessage state={state} />
+      <TextField name="passwordMaxAgeDays" label="密码有效期（天）" type="number" min={0} max={3650} state={state} defaultValue={String(days)} hint="超过此天数未修改的密码，须在下次登录时修改；0 表示不过期" />
+      <SubmitButton pending={pending} variant="secondary">
+        保存
+      </SubmitButton>
+    </form>
   );
 }
