@@ -2,10 +2,13 @@ import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { authConfig } from "./lib/auth/auth.config";
 import { isPublicPath, isRouteHandlerPath } from "./lib/auth/paths";
+import { hstsMode } from "./lib/env";
+import { strictTransportSecurity } from "./lib/security-headers";
 
 /**
- * Sets the per-request CSP nonce and redirects anonymous page visits to /login. It is not the
- * guard: pages, actions and route handlers check the user themselves (route handlers answer 401).
+ * Sets the per-request CSP nonce and Strict-Transport-Security, and redirects anonymous page
+ * visits to /login. It is not the guard: pages, actions and route handlers check the user
+ * themselves (route handlers answer 401).
  */
 const { auth } = NextAuth(authConfig);
 
@@ -25,12 +28,19 @@ function contentSecurityPolicy(nonce: string): string {
   ].join("; ");
 }
 
+/** HSTS on every response the proxy hands back: pages, route handlers and its own redirects. */
+function withTransportSecurity(req: Request, res: NextResponse): NextResponse {
+  const hsts = strictTransportSecurity(hstsMode(), req.headers.get("x-forwarded-proto"));
+  if (hsts) res.headers.set("Strict-Transport-Security", hsts);
+  return res;
+}
+
 export default auth((req) => {
   const { pathname, search } = req.nextUrl;
   if (!req.auth && !isPublicPath(pathname) && !isRouteHandlerPath(pathname)) {
     const login = new URL("/login", req.nextUrl.origin);
     if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
-    return NextResponse.redirect(login);
+    return withTransportSecurity(req, NextResponse.redirect(login));
   }
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
@@ -41,7 +51,7 @@ export default auth((req) => {
   res.headers.set("Content-Security-Policy", csp);
   // Pages show personal data: never stored by a browser or a proxy cache.
   res.headers.set("Cache-Control", "no-store");
-  return res;
+  return withTransportSecurity(req, res);
 });
 
 export const config = {

@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { BASE_URL, PASSWORD } from "./env";
 import { login, logout, watchCsp } from "./helpers";
 
 test.describe("login and logout as each role", () => {
@@ -41,6 +42,19 @@ test("anonymous visits are redirected to the login page", async ({ page }) => {
   await expect(page).toHaveURL(/callbackUrl=%2Fadmin%2Fusers/);
 });
 
+test("a callbackUrl that a browser reads as another host leads home (issue 12, item 5)", async ({ page }) => {
+  const hostile = "/login?callbackUrl=%2F%09%2Fevil.example";
+  await page.goto(hostile);
+  await page.getByLabel("用户名").fill("clerk1");
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page).toHaveURL(`${BASE_URL}/`);
+
+  const again = await page.request.get(hostile, { maxRedirects: 0 });
+  expect(again.status()).toBe(307);
+  expect(again.headers()["location"]).toBe("/");
+});
+
 test("a clerk is refused on the admin pages by URL, by the server", async ({ page }) => {
   await login(page, "clerk1");
   for (const path of ["/admin/users", "/admin/agencies", "/admin/audit"]) {
@@ -59,6 +73,16 @@ test("security headers on every page", async ({ page }) => {
   expect(headers["referrer-policy"]).toBeTruthy();
   expect(headers["cache-control"]).toContain("no-store");
   expect(headers["x-powered-by"]).toBeUndefined();
+});
+
+test("Strict-Transport-Security only when a proxy says the request came over HTTPS (issue 12, item 6)", async ({ request }) => {
+  // A page, a route handler and the proxy's own redirect of an anonymous visit.
+  for (const path of ["/login", "/api/audit/verify", "/requests"]) {
+    const viaHttps = await request.get(path, { headers: { "X-Forwarded-Proto": "https" }, maxRedirects: 0 });
+    expect(viaHttps.headers()["strict-transport-security"], path).toBe("max-age=31536000; includeSubDomains");
+    const plain = await request.get(path, { maxRedirects: 0 });
+    expect(plain.headers()["strict-transport-security"], path).toBeUndefined();
+  }
 });
 
 test("route handlers answer 401 and 403 themselves, never a redirect", async ({ page, request }) => {

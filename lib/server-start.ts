@@ -1,9 +1,10 @@
 import "server-only";
 import { ensureFirstAdmin } from "./bootstrap";
-import { databasePath, port } from "./env";
+import { databasePath, hstsMode, port } from "./env";
 import { prepareApp } from "./lifecycle";
 
 export async function startServer(): Promise<void> {
+  hstsMode(); // a mistyped GONGKAI_HSTS stops the start here, not every request in the proxy
   prepareApp();
   const password = await ensureFirstAdmin();
   const url = `http://localhost:${port()}`;
