@@ -86,6 +86,21 @@ describe("cli agency add / user add", () => {
     after.close();
   });
 
+  test("user reset-2fa removes the authenticator and the recovery codes, audited", () => {
+    cli(["agency", "add", "--code", "county", "--name", "某县人民政府"]);
+    expect(cli(["user", "add", "--username", "root", "--role", "admin", "--agency", "county"], "pw-1234567890\n").code).toBe(0);
+    const db = new Database(dbFile);
+    db.prepare("UPDATE users SET totp_secret_enc = 'x', totp_enabled_at = '2026-01-01T00:00:00.000Z', totp_recovery = '[]' WHERE username = 'root'").run();
+    db.close();
+    const result = cli(["user", "reset-2fa", "--username", "root"]);
+    expect(result.code).toBe(0);
+    const after = new Database(dbFile);
+    expect(after.prepare("SELECT totp_secret_enc AS s, totp_enabled_at AS e, totp_recovery AS r FROM users WHERE username = 'root'").get()).toEqual({ s: null, e: null, r: null });
+    expect(after.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'user.reset_2fa'").get()).toEqual({ n: 1 });
+    after.close();
+    expect(cli(["user", "reset-2fa", "--username", "nobody"]).stderr).toMatch(/用户 nobody 不存在/);
+  });
+
   test("a duplicate username is refused", () => {
     cli(["agency", "add", "--code", "county", "--name", "某县人民政府"]);
     expect(cli(["user", "add", "--username", "alice", "--role", "clerk", "--agency", "county"], "pw-1234567890\n").code).toBe(0);

@@ -23,6 +23,9 @@ export function AppShell({ user, nav, logout, children }: Props) {
           <span data-testid="current-user">
             {user.agencyName} · {user.displayName || user.username}（{ROLE_LABELS[user.role]}）
           </span>
+          <Link href="/account/2fa" className="underline-offset-2 hover:underline">
+            双因素登录
+          </Link>
           <Link href="/account/password" className="underline-offset-2 hover:underline">
             修改密码
           </Link>

@@ -45,6 +45,13 @@ export const users = sqliteTable(
     lockedUntil: text("locked_until"),
     passwordChangedAt: text("password_changed_at"),
     lastLoginAt: text("last_login_at"),
+    // Two-factor login (TOTP, RFC 6238): the secret encrypted like personal data; while enrolling
+    // the new secret waits in totp_pending_enc; recovery codes as keyed hashes, used ones removed.
+    totpSecretEnc: text("totp_secret_enc"),
+    totpPendingEnc: text("totp_pending_enc"),
+    totpEnabledAt: text("totp_enabled_at"),
+    totpLastStep: integer("totp_last_step"),
+    totpRecovery: text("totp_recovery"),
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
   },
@@ -62,6 +69,8 @@ export const sessions = sqliteTable(
     createdAt: createdAt(),
     expiresAt: text("expires_at").notNull(),
     lastSeenAt: text("last_seen_at"),
+    /** When the second factor was given in this session (null: not yet, or not needed). */
+    secondFactorAt: text("second_factor_at"),
     revokedAt: text("revoked_at"),
     userAgent: text("user_agent"),
   },

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
 import { ADMIN_PASSWORD, PASSWORD, SERVER_LOG } from "./env";
-import { cli } from "./helpers";
+import { cli, enrollSecondFactor } from "./helpers";
 
 /**
  * The first start on an empty database: the server printed a one-time admin password; logging
@@ -17,6 +17,19 @@ test("first-start admin must change its password before using the system", async
   await page.getByLabel("用户名").fill("admin");
   await page.getByLabel("密码").fill(printed as string);
   await page.getByRole("button", { name: "登录" }).click();
+
+  // An admin must set up its second factor first: a page of its own, and no user in the session until then.
+  await expect(page).toHaveURL(/\/login\/2fa$/);
+  expect((await (await page.request.get("/api/auth/session")).json())?.user).toBeUndefined();
+  await page.goto("/admin/users");
+  await expect(page).toHaveURL(/\/login\/2fa$/);
+  await expect(page.getByRole("img", { name: "二维码" }).locator("svg")).toBeVisible();
+  await page.getByLabel("应用显示的 6 位验证码").fill("000000");
+  await page.getByRole("button", { name: "启用" }).click();
+  await expect(page.getByTestId("form-error")).toContainText("验证码不正确");
+  await page.screenshot({ path: "test-results/screens/2fa-enroll.png" });
+  await enrollSecondFactor(page, "admin");
+
   await expect(page).toHaveURL(/\/account\/password/);
   await expect(page.getByTestId("must-change-notice")).toBeVisible();
 

@@ -1,7 +1,9 @@
 import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
-import { E2E_ENV, PASSWORD, ROOT } from "./env";
+import { Secret, TOTP } from "otpauth";
+import { DATA_DIR, E2E_ENV, PASSWORD, ROOT } from "./env";
 
 /** The real CLI against the server's database file (the server keeps running: WAL allows it). */
 export function cli(args: string[], input = ""): string {
@@ -13,11 +15,57 @@ export function cli(args: string[], input = ""): string {
   });
 }
 
+/**
+ * The authenticator of each e2e user with a second factor: its secret, the recovery codes it was
+ * shown, and the last time step used (the server takes a code once, so the next login waits
+ * for the next 30-second step).
+ */
+type Authenticator = { secret: string; recoveryCodes: string[]; lastStep: number };
+const authenticatorFile = (username: string) => path.join(DATA_DIR, `totp-${username}.json`);
+export function authenticator(username: string): Authenticator | null {
+  const file = authenticatorFile(username);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, "utf8")) as Authenticator) : null;
+}
+const saveAuthenticator = (username: string, value: Authenticator) => writeFileSync(authenticatorFile(username), JSON.stringify(value));
+
+/** A code of a time step not used before by this user (waits for the next step when needed). */
+export async function freshCode(username: string): Promise<string> {
+  const stored = authenticator(username) as Authenticator;
+  let step = Math.floor(Date.now() / 30_000);
+  while (step <= stored.lastStep) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    step = Math.floor(Date.now() / 30_000);
+  }
+  saveAuthenticator(username, { ...stored, lastStep: step });
+  return new TOTP({ secret: Secret.fromBase32(stored.secret), digits: 6, period: 30, algorithm: "SHA1" }).generate({ timestamp: step * 30_000 + 1000 });
+}
+
+/** On the enrollment page: reads the secret, confirms with a code, keeps the recovery codes, continues. */
+export async function enrollSecondFactor(page: Page, username: string) {
+  const secret = (await page.getByTestId("totp-secret").innerText()).trim();
+  saveAuthenticator(username, { secret, recoveryCodes: [], lastStep: -1 });
+  await page.getByLabel("应用显示的 6 位验证码").fill(await freshCode(username));
+  await page.getByRole("button", { name: "启用" }).click();
+  const codes = page.getByTestId("recovery-codes").locator("li");
+  await expect(codes).toHaveCount(10);
+  saveAuthenticator(username, { ...(authenticator(username) as Authenticator), recoveryCodes: await codes.allInnerTexts() });
+  await page.getByRole("link", { name: "我已保存，继续" }).click();
+}
+
+/** The second step of a login, where the user's role or choice asks for it. */
+async function secondFactor(page: Page, username: string) {
+  if (await page.getByTestId("totp-secret").count()) return enrollSecondFactor(page, username);
+  await page.getByLabel("验证码或恢复码").fill(await freshCode(username));
+  await page.getByRole("button", { name: "验证" }).click();
+}
+
 export async function login(page: Page, username: string, password = PASSWORD) {
   await page.goto("/login");
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
+  await page.waitForURL((url) => url.pathname !== "/login");
+  if (new URL(page.url()).pathname === "/login/2fa") await secondFactor(page, username);
   await expect(page).not.toHaveURL(/\/login/);
 }
 

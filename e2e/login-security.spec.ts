@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { ADMIN_PASSWORD, PASSWORD } from "./env";
-import { cli, login } from "./helpers";
+import { authenticator, cli, login } from "./helpers";
 
 test("five wrong passwords lock an account; the lock answers like a wrong password; an admin's 解锁 ends it", async ({ page, browser }) => {
   const username = `lock${Date.now().toString(36)}`;
@@ -54,4 +54,47 @@ test("Auth.js's own sign-out revokes the session: a copy of the old cookie opens
   await expect(again).toHaveURL(/\/login/);
   await replay.close();
   await context.close();
+});
+
+test("an admin enrolls the authenticator at the first login, signs in with a recovery code once, and 重置双因素 makes it enroll again", async ({ page, browser }) => {
+  const username = `adm${Date.now().toString(36)}`;
+  cli(["user", "add", "--username", username, "--role", "admin", "--agency", "edu"], `${PASSWORD}\n`);
+  await login(page, username); // enrolls: the role requires the second factor
+  const [recovery] = authenticator(username)?.recoveryCodes ?? [];
+  expect(recovery).toBeTruthy();
+
+  const withRecovery = async () => {
+    await page.context().clearCookies();
+    await page.goto("/login");
+    await page.getByLabel("用户名").fill(username);
+    await page.getByLabel("密码").fill(PASSWORD);
+    await page.getByRole("button", { name: "登录" }).click();
+    await expect(page).toHaveURL(/\/login\/2fa/);
+    // Only the password so far: nothing of the application opens yet.
+    await page.goto("/requests");
+    await expect(page).toHaveURL(/\/login\/2fa/);
+    await page.screenshot({ path: "test-results/screens/2fa-verify.png" });
+    await page.getByLabel("验证码或恢复码").fill(recovery as string);
+    await page.getByRole("button", { name: "验证" }).click();
+  };
+  await withRecovery();
+  await expect(page).not.toHaveURL(/\/login/);
+  await withRecovery(); // the same recovery code a second time
+  await expect(page.getByTestId("form-error")).toContainText("验证码不正确");
+  await expect(page).toHaveURL(/\/login\/2fa/);
+
+  const admin = await browser.newPage();
+  await login(admin, "admin", ADMIN_PASSWORD);
+  await admin.goto("/admin/users");
+  const row = admin.locator(`tr[data-username="${username}"]`);
+  await row.getByRole("button", { name: "重置双因素" }).click();
+  await expect(row.getByTestId("form-success")).toBeVisible();
+  await admin.close();
+
+  await page.context().clearCookies();
+  await page.goto("/login");
+  await page.getByLabel("用户名").fill(username);
+  await page.getByLabel("密码").fill(PASSWORD);
+  await page.getByRole("button", { name: "登录" }).click();
+  await expect(page.getByTestId("totp-secret")).toBeVisible(); // enrolls again
 });

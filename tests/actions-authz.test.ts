@@ -226,6 +226,20 @@ const FIXTURES: Record<string, Fixture> = {
       };
     },
   },
+  "app/(auth)/login/2fa/actions.ts#verifySecondFactorAction": {
+    kind: "self",
+    why: "the second step of a login acts on the caller's own pending session only (lib/auth/second-factor.test.ts covers it); anonymous is refused",
+    permitted: [],
+    args: (_w, form) => [IDLE, form({ code: "123456" })],
+    success: redirectTo(/^\/$/),
+  },
+  "app/(auth)/login/2fa/actions.ts#confirmEnrollmentAction": {
+    kind: "self",
+    why: "enrolling a second factor acts on the caller's own account only (lib/auth/second-factor.test.ts covers it); anonymous is refused",
+    permitted: [],
+    args: (_w, form) => [IDLE, form({ code: "123456" })],
+    success: returned("success"),
+  },
   "app/(app)/actions.ts#logoutAction": {
     kind: "public",
     why: "logout needs no permission: anonymous it revokes nothing and goes to /login; signed in it revokes its own session only",

@@ -1,7 +1,7 @@
 import { parseArgs } from "node:util";
 import { CLI_ACTOR } from "../../lib/auth/actor";
 import { ROLES } from "../../lib/auth/roles";
-import { createUser, unlockUser } from "../../lib/users/mutations";
+import { createUser, resetUserSecondFactor, unlockUser } from "../../lib/users/mutations";
 import { getUserByUsername } from "../../lib/users/queries";
 import { createUserSchema } from "../../lib/users/schemas";
 import { printResult, readFirstLine, RefusedError, refusedFromZod, UsageError } from "../io";
@@ -9,21 +9,36 @@ import { printResult, readFirstLine, RefusedError, refusedFromZod, UsageError } 
 export const USER_USAGE = [
   `user add --username U --role ${ROLES.join("|")} --agency C [--must-change]  (password: first line of standard input)`,
   "user unlock --username U",
+  "user reset-2fa --username U",
 ].join("\n  ");
 
-/** `user unlock`: ends a login lock; audited like the admin's 解锁. */
-function unlockCommand(rest: string[]): void {
+/** The user named by `--username`, or a refusal naming the field. */
+function namedUser(rest: string[]) {
   const { values } = parseArgs({ args: rest, options: { username: { type: "string" } }, strict: true, allowPositionals: false });
   if (!values.username) throw new UsageError(USER_USAGE);
   const user = getUserByUsername(values.username);
   if (!user) throw new RefusedError(`用户名 --username：用户 ${values.username} 不存在`, `--username: no user ${values.username}`);
+  return user;
+}
+
+/** `user unlock`: ends a login lock; audited like the admin's 解锁. */
+function unlockCommand(rest: string[]): void {
+  const user = namedUser(rest);
   unlockUser(CLI_ACTOR, user.id);
   printResult({ username: user.username, unlocked: true });
+}
+
+/** `user reset-2fa`: removes the second factor (a lost device); the user enrolls again at its next login. */
+function resetSecondFactorCommand(rest: string[]): void {
+  const user = namedUser(rest);
+  resetUserSecondFactor(CLI_ACTOR, user.id);
+  printResult({ username: user.username, secondFactorReset: true });
 }
 
 export async function userCommand(args: string[]): Promise<void> {
   const [sub, ...rest] = args;
   if (sub === "unlock") return unlockCommand(rest);
+  if (sub === "reset-2fa") return resetSecondFactorCommand(rest);
   if (sub !== "add") throw new UsageError(USER_USAGE);
   const { values } = parseArgs({
     args: rest,

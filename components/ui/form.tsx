@@ -11,16 +11,16 @@ type FieldProps = {
   /** The label is read by screen readers only (a table whose headers already say it). */
   srLabel?: boolean;
   label: string;
-  state: ActionState;
+  state: ActionState<unknown>;
   hint?: string;
   children?: ReactNode;
 };
 
-function fieldError(state: ActionState, name: string): string | undefined {
+function fieldError(state: ActionState<unknown>, name: string): string | undefined {
   return state.status === "error" ? state.fieldErrors?.[name]?.[0] : undefined;
 }
 
-export function echoed(state: ActionState, name: string, fallback = ""): string {
+export function echoed(state: ActionState<unknown>, name: string, fallback = ""): string {
   return state.status === "error" ? (state.values?.[name] ?? fallback) : fallback;
 }
 
@@ -107,7 +107,7 @@ export function SelectField({
 }
 
 /** The form-level message: an error or a confirmation, announced to screen readers. */
-export function FormMessage({ state }: { state: ActionState }) {
+export function FormMessage({ state }: { state: ActionState<unknown> }) {
   if (state.status === "idle") return null;
   const error = state.status === "error";
   return (

@@ -2,6 +2,8 @@
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "auth.login": "登录",
   "auth.logout": "退出登录",
+  "auth.2fa_enroll": "启用双因素登录",
+  "auth.2fa_verify": "双因素验证",
   "access.denied": "越权访问被拒绝",
   "agency.create": "新增机构",
   "agency.update": "修改机构",
@@ -13,6 +15,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "user.reset_password": "重置密码",
   "user.change_password": "修改本人密码",
   "user.unlock": "解除登录锁定",
+  "user.reset_2fa": "重置双因素登录",
   "settings.update": "修改系统设置",
   "request.create": "登记申请",
   "request.update": "修改申请",

@@ -67,7 +67,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
     session({ session, token }) {
       const user = loadSessionUser(token.sid as string | undefined);
-      if (!user) return { ...session, user: undefined } as unknown as typeof session;
+      // Until the second factor is given the session names no user (interfaces.md).
+      if (!user || user.secondFactor !== "ok") return { ...session, user: undefined } as unknown as typeof session;
       return {
         ...session,
         sid: user.sessionId,

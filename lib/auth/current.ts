@@ -8,10 +8,16 @@ import { auth } from "./auth";
 import { can, type Permission } from "./permissions";
 import { loadSessionUser, type SessionUser } from "./sessions";
 
-/** The signed-in user of this request, checked against the sessions table (once per request). */
-export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+/** The session of this request as the sessions table has it, second factor given or not (once per request). */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
   return loadSessionUser(session?.sid);
+});
+
+/** The signed-in user of this request: a session whose second factor, where needed, was given. */
+export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
+  const user = await getSessionUser();
+  return user?.secondFactor === "ok" ? user : null;
 });
 
 export function toActor(user: SessionUser): Actor {
@@ -25,8 +31,10 @@ function recordDenied(user: SessionUser, permission: Permission): void {
 
 /** For pages: anonymous → /login; a password that must be changed → the change page first. */
 export async function requirePageUser(options: { allowMustChange?: boolean } = {}): Promise<SessionUser> {
-  const user = await getCurrentUser();
-  if (!user) redirect("/login");
+  const session = await getSessionUser();
+  if (!session) redirect("/login");
+  if (session.secondFactor !== "ok") redirect("/login/2fa");
+  const user = session;
   if (user.mustChangePassword && !options.allowMustChange) redirect("/account/password");
   return user;
 }

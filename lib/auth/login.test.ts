@@ -211,6 +211,7 @@ describe("login and server-side sessions", () => {
     expect(await choosePasswordProblem("short1")).toMatch(/至少 10 位/);
     expect(await choosePasswordProblem("onlyletters")).toMatch(/字母和数字/);
     expect(await choosePasswordProblem("alice2026xyz", "Alice")).toMatch(/用户名/);
+    expect(await choosePasswordProblem("Passw0rd-123", "s")).toBeNull();
     expect(await choosePasswordProblem("Password123")).toMatch(/过于常见/);
     expect(await choosePasswordProblem("woaini1314")).toMatch(/过于常见/);
     expect(await choosePasswordProblem("Corr3ct-horse-battery")).toBeNull();

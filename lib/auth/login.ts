@@ -21,6 +21,9 @@ export const THROTTLE_AFTER = 10;
 const THROTTLE_WINDOW_MINUTES = 15;
 const THROTTLE_MAX_MS = 10_000;
 
+/** The one answer to every refused login (wrong, unknown, locked, disabled: no account enumeration). */
+export const LOGIN_REFUSED_MESSAGE = "用户名或密码不正确。连续 5 次错误将锁定账号 15 分钟，可请管理员解锁";
+
 export type LoginDenial = "invalid" | "locked" | "disabled" | "busy";
 /**
  * `delayMs` is how long the caller waits before answering a failure (the address throttle);

@@ -62,12 +62,17 @@ async function commonPasswords(): Promise<Set<string>> {
   return common;
 }
 
+const MIN_NAME_IN_PASSWORD = 3;
+
 /** The rules of form for a password a person chooses; returns a Chinese message or null. */
 export function passwordProblem(password: string, username?: string): string | null {
   if (password.length < 10) return "密码至少 10 位";
   if (password.length > 200) return "密码不超过 200 位";
   if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) return "密码须同时包含字母和数字";
-  if (username && password.toLowerCase().includes(username.toLowerCase())) return "密码不能包含用户名";
+  // A one- or two-letter name is inside most passwords by chance; from three letters on it is a choice.
+  if (username && username.length >= MIN_NAME_IN_PASSWORD && password.toLowerCase().includes(username.toLowerCase())) {
+    return "密码不能包含用户名";
+  }
   return null;
 }
 

@@ -4,7 +4,7 @@ import { and, eq, gt, isNull, ne } from "drizzle-orm";
 import { getDb, type Tx } from "../../db";
 import { agencies, sessions, users } from "../../db/schema";
 import { SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS } from "./auth.config";
-import type { Role } from "./roles";
+import { type Role, secondFactorRequired } from "./roles";
 import { now, nowIso } from "../time";
 
 /** Server-side sessions (issue 2 §5): the token names a row; revoking the row ends the session. */
@@ -19,6 +19,11 @@ export type SessionUser = {
   agencyCode: string;
   agencyName: string;
   mustChangePassword: boolean;
+  /**
+   * ok: signed in. verify: the password was right, the TOTP code is still to be given.
+   * enroll: the role needs a second factor the user has not set up yet (it does so now).
+   */
+  secondFactor: "ok" | "verify" | "enroll";
 };
 
 export function insertSession(tx: Tx, userId: string, userAgent: string | null): string {
@@ -44,6 +49,8 @@ export function loadSessionUser(sessionId: string | undefined | null): SessionUs
   const row = getDb()
     .select({
       lastSeenAt: sessions.lastSeenAt,
+      secondFactorAt: sessions.secondFactorAt,
+      totpEnabledAt: users.totpEnabledAt,
       sessionId: sessions.id,
       id: users.id,
       username: users.username,
@@ -68,7 +75,9 @@ export function loadSessionUser(sessionId: string | undefined | null): SessionUs
     )
     .get();
   if (!row) return null;
-  const { lastSeenAt, ...user } = row;
+  const { lastSeenAt, secondFactorAt, totpEnabledAt, ...rest } = row;
+  const secondFactor = secondFactorAt ? "ok" : totpEnabledAt ? "verify" : secondFactorRequired(rest.role) ? "enroll" : "ok";
+  const user: SessionUser = { ...rest, secondFactor };
   if (!lastSeenAt || at.getTime() - Date.parse(lastSeenAt) >= ACTIVITY_STEP_MS) {
     try {
       getDb().update(sessions).set({ lastSeenAt: at.toISOString() }).where(eq(sessions.id, row.sessionId)).run();

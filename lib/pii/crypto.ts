@@ -48,3 +48,8 @@ export function sealPii(kind: PiiKind, value: string | null | undefined): { enc:
   if (!trimmed) return { enc: null, hash: null };
   return { enc: encryptPii(trimmed), hash: hashPii(kind, trimmed) };
 }
+
+/** A keyed hash of a secret the app checks but never shows again (recovery codes). */
+export function secretHash(purpose: string, value: string): string {
+  return createHmac("sha256", subKey(`secret:${purpose}`)).update(value).digest("hex");
+}

@@ -21,8 +21,9 @@ function assertUserAdmin(actor: Actor) {
 
 
 /** What the audit trail shows of a user: never the password hash. */
+/** A user as its audit rows show it: no password hash, no authenticator secret, no recovery code hashes. */
 function auditView(user: User) {
-  const { passwordHash: _omit, ...rest } = user;
+  const { passwordHash: _hash, totpSecretEnc: _secret, totpPendingEnc: _pending, totpRecovery: _recovery, ...rest } = user;
   return rest;
 }
 
@@ -78,6 +79,11 @@ export function setUserDisabled(actor: Actor, id: string, disabled: boolean): vo
 /** Ends a login lock (5 failed logins): the admin's 解锁 and `cli user unlock`. */
 export function unlockUser(actor: Actor, id: string): void {
   updateUser(actor, id, "user.unlock", { failedLogins: 0, lockedUntil: null }, false);
+}
+
+/** Removes a user's second factor (a lost device): it enrolls again at its next login; its sessions end. */
+export function resetUserSecondFactor(actor: Actor, id: string): void {
+  updateUser(actor, id, "user.reset_2fa", { totpSecretEnc: null, totpPendingEnc: null, totpEnabledAt: null, totpLastStep: null, totpRecovery: null }, true);
 }
 
 export function changeUserRole(actor: Actor, id: string, role: Role): void {

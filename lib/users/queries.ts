@@ -18,6 +18,8 @@ export type UserListItem = {
   lastLoginAt: string | null;
   /** Set while a login lock lasts (or lasted: compare with now). */
   lockedUntil: string | null;
+  /** When the user enrolled its second factor (TOTP), or null. */
+  secondFactorSince: string | null;
 };
 
 export function listUsers(actor: Actor): UserListItem[] {
@@ -34,6 +36,7 @@ export function listUsers(actor: Actor): UserListItem[] {
       mustChangePassword: users.mustChangePassword,
       lastLoginAt: users.lastLoginAt,
       lockedUntil: users.lockedUntil,
+      secondFactorSince: users.totpEnabledAt,
     })
     .from(users)
     .innerJoin(agencies, eq(users.agencyId, agencies.id))
@@ -65,4 +68,9 @@ export function listHandlerChoices(actor: Actor): { id: string; name: string }[]
     .orderBy(asc(users.username))
     .all()
     .map((u) => ({ id: u.id, name: u.displayName || u.username }));
+}
+
+/** Whether (since when) a user has a second factor: its own account page. */
+export function secondFactorSince(userId: string): string | null {
+  return getDb().select({ at: users.totpEnabledAt }).from(users).where(eq(users.id, userId)).get()?.at ?? null;
 }

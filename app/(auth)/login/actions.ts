@@ -3,6 +3,7 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import type { ActionState } from "@/lib/actions";
 import { signIn } from "@/lib/auth/auth";
+import { LOGIN_REFUSED_MESSAGE } from "@/lib/auth/login";
 import { safeCallbackUrl } from "@/lib/auth/redirects";
 
 export async function loginAction(_prev: ActionState, form: FormData): Promise<ActionState> {
@@ -20,7 +21,7 @@ export async function loginAction(_prev: ActionState, form: FormData): Promise<A
       const busy = error instanceof CredentialsSignin && error.code === "busy";
       return {
         status: "error",
-        message: busy ? "系统繁忙，请稍后重试" : "用户名或密码不正确。连续 5 次错误将锁定账号 15 分钟，可请管理员解锁",
+        message: busy ? "系统繁忙，请稍后重试" : LOGIN_REFUSED_MESSAGE,
         values,
       };
     }

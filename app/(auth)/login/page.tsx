@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current";
+import { getSessionUser } from "@/lib/auth/current";
+import { LOGIN_REFUSED_MESSAGE } from "@/lib/auth/login";
 import { safeCallbackUrl } from "@/lib/auth/redirects";
 import { LoginForm } from "./login-form";
 
@@ -8,7 +9,9 @@ export const metadata: Metadata = { title: "登录" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const { callbackUrl, error } = await searchParams;
-  if (await getCurrentUser()) redirect(safeCallbackUrl(callbackUrl));
+  const session = await getSessionUser();
+  if (session?.secondFactor === "ok") redirect(safeCallbackUrl(callbackUrl));
+  if (session) redirect("/login/2fa");
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-100 px-4">
       <div className="w-full max-w-sm rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
@@ -16,7 +19,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <p className="mb-6 mt-1 text-sm text-slate-500">请使用本机关分配的账号登录</p>
         {error ? (
           <p data-testid="form-error" className="mb-4 rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-            用户名或密码不正确，或账号已停用
+            {LOGIN_REFUSED_MESSAGE}
           </p>
         ) : null}
         <LoginForm callbackUrl={safeCallbackUrl(callbackUrl)} />

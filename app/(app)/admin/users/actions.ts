@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { type ActionState, fromAppError, fromZodError } from "@/lib/actions";
 import { requirePermission, toActor } from "@/lib/auth/current";
 import { generatePassword } from "@/lib/auth/password";
-import { changeUserRole, createUser, resetUserPassword, setUserDisabled, unlockUser } from "@/lib/users/mutations";
+import { changeUserRole, createUser, resetUserPassword, resetUserSecondFactor, setUserDisabled, unlockUser } from "@/lib/users/mutations";
 import { saveSetting } from "@/lib/settings/mutations";
 import { changeRoleSchema, createUserSchema } from "@/lib/users/schemas";
 
@@ -37,6 +37,9 @@ export async function userRowAction(_prev: ActionState, form: FormData): Promise
       const password = generatePassword();
       await resetUserPassword(actor, id, password);
       message = `密码已重置为：${password}（只显示这一次；下次登录须修改）`;
+    } else if (intent === "reset2fa") {
+      resetUserSecondFactor(actor, id);
+      message = "已重置双因素登录：该用户已被登出，下次登录时重新设置";
     } else if (intent === "unlock") {
       unlockUser(actor, id);
       message = "已解锁，该用户可以重新登录";

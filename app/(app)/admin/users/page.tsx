@@ -54,7 +54,7 @@ export default async function UsersPage() {
                   )}
                 </td>
                 <td className="px-3 py-2">
-                  <UserRowActions id={u.id} username={u.username} role={u.role} disabled={u.disabled} locked={locked(u)} self={u.id === user.id} />
+                  <UserRowActions id={u.id} username={u.username} role={u.role} disabled={u.disabled} locked={locked(u)} secondFactor={Boolean(u.secondFactorSince)} self={u.id === user.id} />
                 </td>
               </tr>
             ))}

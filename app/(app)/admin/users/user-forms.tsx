@@ -22,7 +22,7 @@ export function CreateUserForm({ agencies }: { agencies: { code: string; label: 
   );
 }
 
-export function UserRowActions({ id, username, role, disabled, locked, self }: { id: string; username: string; role: Role; disabled: boolean; locked: boolean; self: boolean }) {
+export function UserRowActions({ id, username, role, disabled, locked, secondFactor, self }: { id: string; username: string; role: Role; disabled: boolean; locked: boolean; secondFactor: boolean; self: boolean }) {
   const [state, action, pending] = useActionState(userRowAction, IDLE);
   const button = "rounded border px-2 py-0.5 text-xs disabled:opacity-50";
   return (
@@ -45,6 +45,11 @@ export function UserRowActions({ id, username, role, disabled, locked, self }: {
         {locked ? (
           <button type="submit" name="intent" value="unlock" disabled={pending} className={`${button} border-amber-400 text-amber-800`}>
             解锁
+          </button>
+        ) : null}
+        {secondFactor ? (
+          <button type="submit" name="intent" value="reset2fa" disabled={pending || self} className={`${button} border-slate-300`}>
+            重置双因素
           </button>
         ) : null}
         <button type="submit" name="intent" value="reset" disabled={pending} className={`${button} border-slate-300`}>
