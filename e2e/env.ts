@@ -3,7 +3,8 @@ import path from "node:path";
 /** One server for the browser tests: its own port, database file and fixed secrets. */
 export const ROOT = path.resolve(__dirname, "..");
 export const DATA_DIR = path.join(ROOT, "e2e", ".data");
-export const PORT = 3210;
+/** E2E_PORT lets two checkouts run their browser tests at once (each has its own e2e/.data). */
+export const PORT = Number(process.env.E2E_PORT ?? 3210);
 export const BASE_URL = `http://localhost:${PORT}`;
 export const SERVER_LOG = path.join(DATA_DIR, "server.log");
 export const E2E_ENV = {
