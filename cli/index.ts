@@ -1,4 +1,6 @@
+import { ensureLocalSecrets } from "../lib/env";
 import { prepareApp, shutdownApp } from "../lib/lifecycle";
+import { AUDIT_USAGE, auditCommand } from "./commands/audit";
 import { AGENCY_USAGE, agencyCommand } from "./commands/agency";
 import { EXPORT_USAGE, exportCommand, IMPORT_USAGE, importCommand } from "./commands/ledger";
 import { APPEALS_EXPORT_USAGE, APPEALS_IMPORT_USAGE, BASELINE_USAGE, baselineCommand, PROACTIVE_USAGE, proactiveCommand, REPORT_USAGE, reportCommand } from "./commands/report";
@@ -11,7 +13,7 @@ import { EXIT, reportError, UsageError } from "./io";
  * `npm run --silent cli -- <command> [options]` (interfaces.md). Parses, calls lib/, prints.
  * Every command creates and migrates the database when needed.
  */
-const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
+const COMMANDS: Record<string, (args: string[]) => Promise<void | number>> = {
   agency: agencyCommand,
   user: userCommand,
   import: importCommand,
@@ -21,18 +23,22 @@ const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   baseline: baselineCommand,
   due: dueCommand,
   backup: backupCommand,
+  audit: auditCommand,
 };
 
-const USAGE = ["npm run --silent cli -- <command>", AGENCY_USAGE, USER_USAGE, IMPORT_USAGE, APPEALS_IMPORT_USAGE, EXPORT_USAGE, APPEALS_EXPORT_USAGE, PROACTIVE_USAGE, BASELINE_USAGE, REPORT_USAGE, DUE_USAGE, BACKUP_USAGE].join("\n  ");
+/** `audit verify` writes nothing before it has checked: no start-up step (it may append), only the keys and the schema. */
+const READ_ONLY = new Set(["audit"]);
+
+const USAGE = ["npm run --silent cli -- <command>", AGENCY_USAGE, USER_USAGE, IMPORT_USAGE, APPEALS_IMPORT_USAGE, EXPORT_USAGE, APPEALS_EXPORT_USAGE, PROACTIVE_USAGE, BASELINE_USAGE, REPORT_USAGE, DUE_USAGE, BACKUP_USAGE, AUDIT_USAGE].join("\n  ");
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   try {
     const command = name ? COMMANDS[name] : undefined;
     if (!command) throw new UsageError(name ? `未知命令 unknown command: ${name}\n${USAGE}` : USAGE);
-    prepareApp();
-    await command(args);
-    return EXIT.ok;
+    if (READ_ONLY.has(name as string)) ensureLocalSecrets();
+    else prepareApp();
+    return (await command(args)) ?? EXIT.ok;
   } catch (error) {
     if (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
       return reportError(new UsageError(`${error.message}\n${USAGE}`));

@@ -59,5 +59,27 @@ export function closeDb(): void {
  * up front (no SQLITE_BUSY upgrade deadlock) and the audit row lands with the change or not at all.
  */
 export function writeTx<T>(fn: (tx: Tx) => T): T {
-  return getDb().transaction(fn, { behavior: "immediate" });
+  if (afterCommitQueue) return getDb().transaction(fn, { behavior: "immediate" });
+  const queue: (() => void)[] = [];
+  afterCommitQueue = queue;
+  let result: T;
+  try {
+    result = getDb().transaction(fn, { behavior: "immediate" });
+  } finally {
+    afterCommitQueue = null;
+  }
+  for (const callback of queue) callback();
+  return result;
+}
+
+let afterCommitQueue: (() => void)[] | null = null;
+
+/**
+ * Runs `callback` once the `writeTx` now open has committed (never if it rolls back); false when
+ * no `writeTx` is open. The audit writer records its head outside the database this way.
+ */
+export function afterCommit(callback: () => void): boolean {
+  if (!afterCommitQueue) return false;
+  afterCommitQueue.push(callback);
+  return true;
 }

@@ -426,7 +426,10 @@ export const auditLog = sqliteTable(
     result: text("result", { enum: ["success", "denied", "failure"] }).notNull(),
     changes: text("changes"),
     prevHash: text("prev_hash").notNull(),
+    /** HMAC-SHA256 of the row (keyed rows), or the plain SHA-256 of rows written before the key (lib/audit/chain.ts). */
     hash: text("hash").notNull(),
+    /** The number of the transaction that appended the row; null on rows chained before the key. */
+    commitSeq: integer("commit_seq"),
   },
   (t) => [index("audit_log_object_idx").on(t.objectType, t.objectId), index("audit_log_actor_idx").on(t.actorId)],
 );

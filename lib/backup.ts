@@ -3,6 +3,7 @@ import { renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { getSqlite } from "../db";
+import { writeBackupHead } from "./audit/backup-head";
 import { AppError } from "./errors";
 
 /**
@@ -24,9 +25,11 @@ export async function backupDatabase(out: string): Promise<{ out: string; bytes:
   try {
     const check = copy.pragma("quick_check", { simple: true });
     if (check !== "ok") throw new AppError("INVALID", `备份文件校验失败：${String(check)}`, "out", "backup copy failed its check");
+    renameSync(partial, target);
+    // The audit trail's head goes with the copy (issue 13): without it a restore cannot be checked.
+    writeBackupHead(copy, target);
   } finally {
     copy.close();
   }
-  renameSync(partial, target);
   return { out: target, bytes: statSync(target).size };
 }

@@ -53,3 +53,11 @@ export function sealPii(kind: PiiKind, value: string | null | undefined): { enc:
 export function secretHash(purpose: string, value: string): string {
   return createHmac("sha256", subKey(`secret:${purpose}`)).update(value).digest("hex");
 }
+
+/**
+ * The key of the audit chain's MACs (lib/audit/chain.ts): derived like the others, under a label
+ * of its own, so that no other use of GONGKAI_DATA_KEY can produce an audit MAC.
+ */
+export function auditChainKey(): Buffer {
+  return subKey("audit-chain");
+}

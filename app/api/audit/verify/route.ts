@@ -1,10 +1,10 @@
-import { verifyAuditChain } from "@/lib/audit/record";
+import { verifyAudit } from "@/lib/audit/verify";
 import { authorizeRoute } from "@/lib/auth/current";
 
-/** The audit chain's integrity, for monitoring: `{ ok, break }`. */
-export async function GET() {
+/** The audit trail's integrity, for monitoring: `{ ok, break }` (the first finding); `?full=1` re-reads every row. */
+export async function GET(request: Request) {
   const user = await authorizeRoute("audit.read");
   if (user instanceof Response) return user;
-  const chainBreak = verifyAuditChain();
-  return Response.json({ ok: chainBreak === null, break: chainBreak }, { headers: { "Cache-Control": "no-store" } });
+  const check = verifyAudit({ full: new URL(request.url).searchParams.get("full") === "1", writeCheckpoint: true });
+  return Response.json({ ok: check.ok, break: check.findings[0] ?? null }, { headers: { "Cache-Control": "no-store" } });
 }
