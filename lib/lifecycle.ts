@@ -1,6 +1,7 @@
 import { closeDb, type Db, getDb } from "../db";
 import { readCalendar } from "./calendar/queries";
 import { loadShippedCalendar } from "./calendar/shipped";
+import { flushRefusals } from "./audit/denied";
 import { ensureLocalSecrets } from "./env";
 import { fillUnderivedRequests } from "./requests/unit-of-work";
 import { sql } from "drizzle-orm";
@@ -26,5 +27,6 @@ export function prepareApp(): void {
 }
 
 export function shutdownApp(): void {
+  flushRefusals({ all: true });
   closeDb();
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import { recordAuditAlone } from "../audit/record";
+import { recordRefusal } from "../audit/denied";
 import { AppError, errorResponse } from "../errors";
 import type { Actor } from "./actor";
 import { auth } from "./auth";
@@ -24,9 +24,9 @@ export function toActor(user: SessionUser): Actor {
   return { id: user.id, username: user.username, role: user.role, agencyId: user.agencyId };
 }
 
-/** A refused access is itself an audited event. */
+/** A refused access is itself an audited event (repeats within a minute counted on one row, lib/audit/denied.ts). */
 function recordDenied(user: SessionUser, permission: Permission): void {
-  recordAuditAlone(toActor(user), { action: "access.denied", objectType: "permission", objectId: permission, result: "denied" });
+  recordRefusal(toActor(user), { objectType: "permission", objectId: permission });
 }
 
 /** For pages: anonymous → /login; a password that must be changed → the change page first. */
