@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -216,3 +216,63 @@ describe("cli agency add / user add", () => {
     expect(cli(["backup"]).code).toBe(2);
   }, 60_000);
 });
+
+describe("cli audit verify (issue 13)", () => {
+  beforeEach(() => {
+    dbFile = path.join(mkdtempSync(path.join(os.tmpdir(), "gongkai-cli-")), "cli.db");
+    for (const code of ["a", "b", "c"]) expect(cli(["agency", "add", "--code", code, "--name", `${code}机关`]).code).toBe(0);
+  });
+  const files = () => [dbFile, `${dbFile}-wal`, `${dbFile}.audit-head`].map((f) => (existsSync(f) ? readFileSync(f).toString("base64") : null));
+
+  test("an intact trail: `ok N` and exit 0, writing nothing", () => {
+    const before = files();
+    expect(cli(["audit", "verify"])).toMatchObject({ code: 0, stdout: "ok 3\n" });
+    expect(files()).toEqual(before);
+    expect(existsSync(`${dbFile}.audit-checkpoint`)).toBe(false);
+    expect(cli(["audit"]).code).toBe(2);
+  });
+
+  test("a changed row is named on standard error, exit 1", () => {
+    const db = new Database(dbFile);
+    db.exec("DROP TRIGGER audit_log_no_update");
+    db.prepare("UPDATE audit_log SET actor_name = 'mallory' WHERE id = 2").run();
+    db.close();
+    const result = cli(["audit", "verify"]);
+    expect(result).toMatchObject({ code: 1, stdout: "" });
+    expect(result.stderr.split("\n")[0]).toMatch(/row 2: changed/);
+    expect(result.stderr).toMatch(/trigger missing: audit_log_no_update/);
+  });
+
+  test("the tail deleted with the triggers dropped: `truncated`, and the next write is refused", () => {
+    const db = new Database(dbFile);
+    db.exec("DROP TRIGGER audit_log_no_delete");
+    db.prepare("DELETE FROM audit_log WHERE id = 3").run();
+    db.close();
+    const before = files();
+    const result = cli(["audit", "verify"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/truncated: head at row 3, database ends at row 2/);
+    expect(result.stderr).toMatch(/trigger missing: audit_log_no_delete/);
+    expect(files()).toEqual(before);
+    const write = cli(["agency", "add", "--code", "d", "--name", "d机关"]);
+    expect(write.code).toBe(1);
+    expect(write.stderr).toMatch(/审计日志被截断/);
+  });
+
+  test("backup copies the head beside the copy, which verifies on its own; --adopt-head after a restore without it", () => {
+    const out = path.join(mkdtempSync(path.join(os.tmpdir(), "gongkai-cli-")), "copy.db");
+    expect(cli(["backup", "--out", out]).code).toBe(0);
+    expect(statSync(`${out}.audit-head`).mode & 0o777).toBe(0o600);
+    dbFile = out;
+    expect(cli(["audit", "verify"])).toMatchObject({ code: 0, stdout: "ok 3\n" });
+    rmSync(`${out}.audit-head`);
+    expect(cli(["audit", "verify"]).stderr).toMatch(/head missing/);
+    expect(cli(["agency", "add", "--code", "d", "--name", "d机关"]).code).toBe(1);
+    expect(cli(["audit", "verify", "--adopt-head"])).toMatchObject({ code: 0, stdout: "ok 4\n" });
+    expect(cli(["agency", "add", "--code", "d", "--name", "d机关"]).code).toBe(0);
+    const db = new Database(out, { readonly: true });
+    expect(db.prepare("SELECT action FROM audit_log ORDER BY id DESC LIMIT 2").all()).toEqual([{ action: "agency.create" }, { action: "audit.head_adopted" }]);
+    db.close();
+  }, 60_000);
+});
+

@@ -14,6 +14,7 @@ import { previewUpload } from "@/lib/ledger/uploads";
 import { concludeRequest, createRequest } from "@/lib/requests/mutations";
 import { concludeSchema } from "@/lib/requests/schemas";
 import { freshDatabase, makeAgencyTree, makeUser, requestInput } from "@/lib/testing/db";
+import { headFile } from "@/lib/audit/head";
 
 /**
  * The world every authorization case starts from, built once (scrypt hashing a dozen users per
@@ -113,6 +114,8 @@ export function restoreWorld(): void {
   closeDb();
   const file = path.join(dir, `case-${process.pid}-${++copies}.db`);
   copyFileSync(template, file);
+  // The audit chain's head goes with its database (lib/audit/head.ts), as a backup's does.
+  copyFileSync(headFile(template), headFile(file));
   process.env.DATABASE_URL = file;
 }
 

@@ -48,6 +48,8 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "pause.delete": "撤销中止记录",
   "calendar.create": "录入节假日安排",
   "calendar.update": "更正节假日安排",
+  "audit.chain_keyed": "审计链升级为密钥校验",
+  "audit.head_adopted": "采用新的审计链头文件",
 };
 
 export const AUDIT_OBJECT_LABELS: Record<string, string> = {
@@ -62,6 +64,7 @@ export const AUDIT_OBJECT_LABELS: Record<string, string> = {
   request_pause: "中止计算记录",
   calendar: "节假日安排",
   settings: "系统设置",
+  audit: "审计日志",
 };
 
 export const AUDIT_RESULT_LABELS: Record<string, string> = { success: "成功", denied: "拒绝", failure: "失败" };

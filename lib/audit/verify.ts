@@ -63,7 +63,8 @@ export function verifyAudit(options: { full?: boolean; writeCheckpoint?: boolean
   // One read transaction: the rows, the head and the triggers are seen as of one moment.
   return sqlite
     .transaction(() => {
-      const findings: AuditFinding[] = missingTriggers(sqlite).map((name) => ({ kind: "trigger_missing" as const, name }));
+      // In the order the CLI names them: the first failing row, then the head, then the triggers.
+      const findings: AuditFinding[] = [];
       const from = options.full ? null : checkpoint(key, sqlite);
       const walk = walkChain(key, rowsAfter(sqlite, from?.id ?? 0), from);
       if (walk.break) findings.push(walk.break);
@@ -72,6 +73,7 @@ export function verifyAudit(options: { full?: boolean; writeCheckpoint?: boolean
       if (head.state === "truncated" || head.state === "head_behind") findings.push({ kind: head.state, headId: head.headId, lastId: head.lastId });
       if (head.state === "head_missing" || head.state === "head_invalid") findings.push({ kind: head.state, file });
       if (head.state === "break" && head.break.id !== walk.break?.id) findings.push(head.break);
+      for (const name of missingTriggers(sqlite)) findings.push({ kind: "trigger_missing", name });
       const rows = (sqlite.prepare("SELECT count(*) AS n FROM audit_log").get() as { n: number }).n;
       const ok = findings.length === 0;
       if (ok && options.writeCheckpoint && walk.last && walk.last.id !== from?.id) {

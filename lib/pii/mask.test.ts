@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { maskCreditCode, maskIdNumber, maskPhone } from "./mask";
+import { maskAddress, maskCreditCode, maskEmail, maskIdNumber, maskName, maskPhone } from "./mask";
 
 describe("masking", () => {
   test.each([
@@ -26,5 +26,18 @@ describe("masking", () => {
   test("null and undefined mask to empty", () => {
     expect(maskIdNumber(null)).toBe("");
     expect(maskPhone(undefined)).toBe("");
+  });
+});
+
+describe("names, addresses and e-mail addresses (the audit page of an auditor)", () => {
+  test.each([
+    [maskName, "张三丰", "张**"],
+    [maskName, "李四", "李*"],
+    [maskName, "", ""],
+    [maskAddress, "河南省驻马店市确山县盘古路18号", "河南省驻马店****"],
+    [maskAddress, "某地", "某****"],
+    [maskEmail, "zhangsan@example.cn", "z***@example.cn"],
+  ])("%o(%s) is %s", (mask, value, expected) => {
+    expect(mask(value)).toBe(expected);
   });
 });
