@@ -7,6 +7,7 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import { register } from "@/instrumentation";
 import { closeDb, getSqlite, openDatabase } from "@/db";
 import { createAgency } from "@/lib/agencies/mutations";
+import { headFile } from "@/lib/audit/head";
 import { CLI_ACTOR } from "@/lib/auth/actor";
 import { shippedYears } from "@/lib/calendar/shipped";
 import { createRequest } from "@/lib/requests/mutations";
@@ -50,6 +51,7 @@ async function withUnderivedRequest(): Promise<{ file: string; due: string }> {
   closeDb();
   const copy = path.join(tmp(), "underived.db");
   copyFileSync(file, copy);
+  copyFileSync(headFile(file), headFile(copy)); // the audit head goes with its database
   return { file: copy, due };
 }
 
