@@ -59,27 +59,33 @@ export function closeDb(): void {
  * up front (no SQLITE_BUSY upgrade deadlock) and the audit row lands with the change or not at all.
  */
 export function writeTx<T>(fn: (tx: Tx) => T): T {
-  if (afterCommitQueue) return getDb().transaction(fn, { behavior: "immediate" });
-  const queue: (() => void)[] = [];
-  afterCommitQueue = queue;
+  if (openScope) return getDb().transaction(fn, { behavior: "immediate" }); // a savepoint of the open one
+  const scope: TxScope = { afterCommit: [] };
+  openScope = scope;
   let result: T;
   try {
     result = getDb().transaction(fn, { behavior: "immediate" });
   } finally {
-    afterCommitQueue = null;
+    openScope = null;
   }
-  for (const callback of queue) callback();
+  for (const callback of scope.afterCommit) callback();
   return result;
 }
 
-let afterCommitQueue: (() => void)[] | null = null;
+/** The outermost `writeTx` now open: one object per transaction, whatever savepoints run inside it. */
+export type TxScope = { afterCommit: (() => void)[] };
+let openScope: TxScope | null = null;
+
+export function currentTxScope(): TxScope | null {
+  return openScope;
+}
 
 /**
  * Runs `callback` once the `writeTx` now open has committed (never if it rolls back); false when
  * no `writeTx` is open. The audit writer records its head outside the database this way.
  */
 export function afterCommit(callback: () => void): boolean {
-  if (!afterCommitQueue) return false;
-  afterCommitQueue.push(callback);
+  if (!openScope) return false;
+  openScope.afterCommit.push(callback);
   return true;
 }

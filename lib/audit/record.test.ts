@@ -102,4 +102,22 @@ describe("the audit trail", () => {
     expect(rows[1].prev_hash).toBe(rows[0].hash);
     expect(verifyAudit({ full: true })).toMatchObject({ ok: true, findings: [] });
   });
+
+  test("a savepoint rolled back inside a transaction leaves a chain that verifies, and the head at the last row kept", () => {
+    writeTx((tx) => {
+      tx.insert(agencies).values({ id: "x", code: "x", name: "x" }).run();
+      recordAudit(tx, CLI_ACTOR, { action: "test.one", objectType: "agency", objectId: "x" });
+      expect(() =>
+        writeTx((inner) => {
+          recordAudit(inner, CLI_ACTOR, { action: "test.dropped", objectType: "agency", objectId: "x" });
+          throw new Error("inner failure");
+        }),
+      ).toThrow(/inner failure/);
+      recordAudit(tx, CLI_ACTOR, { action: "test.two", objectType: "agency", objectId: "x" });
+    });
+    const rows = getSqlite().prepare("SELECT id, action, commit_seq AS s FROM audit_log ORDER BY id").all() as { id: number; action: string; s: number }[];
+    expect(rows.map((r) => r.action)).toEqual(["test.one", "test.two"]);
+    expect(new Set(rows.map((r) => r.s)).size).toBe(1);
+    expect(verifyAudit({ full: true })).toMatchObject({ ok: true, rows: 2 });
+  });
 });

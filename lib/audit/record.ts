@@ -1,5 +1,5 @@
 import "server-only";
-import { afterCommit, getSqlite, type Tx, writeTx } from "../../db";
+import { afterCommit, currentTxScope, getSqlite, type Tx, writeTx } from "../../db";
 import { auditLog } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { SYSTEM_ACTOR } from "../auth/actor";
@@ -8,8 +8,8 @@ import { auditChainKey } from "../pii/crypto";
 import { nowIso } from "../time";
 import { type AuditContent, auditMac, GENESIS_HASH, walkChain } from "./chain";
 import { changeSet } from "./changes";
-import { type ChainMark, headFile, readMark, writeMark } from "./head";
-import { compareHead, headProblem, lastRow, markOf, rowsAfter } from "./trail";
+import { headFile, readMark, writeMark } from "./head";
+import { compareHead, headProblem, lastRow, lastRowOf, markOf, rowsAfter } from "./trail";
 
 export type AuditEntry = {
   action: string;
@@ -22,9 +22,9 @@ export type AuditEntry = {
   detail?: Record<string, unknown>;
 };
 
-/** What one transaction has appended so far: its number and its last row. */
-type Appending = { key: Buffer; commitSeq: number; prevHash: string; last: ChainMark | null };
-const appending = new WeakMap<Tx, Appending>();
+/** The number of the transaction appending (keyed by its outermost scope). */
+type Appending = { key: Buffer; commitSeq: number };
+const appending = new WeakMap<object, Appending>();
 
 /**
  * Appends one audit row inside the caller's write transaction, chained to the previous row.
@@ -33,7 +33,7 @@ const appending = new WeakMap<Tx, Appending>();
  * its head, or one whose head cannot vouch for its tail, is not written to.
  */
 export function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): void {
-  const state = appending.get(tx) ?? beginAppending(tx);
+  const state = appending.get(currentTxScope() ?? tx) ?? beginAppending(tx);
   const diff = entry.before !== undefined || entry.after !== undefined ? changeSet(entry.before, entry.after) : {};
   const payload = { ...diff, ...(entry.detail ? { detail: entry.detail } : {}) };
   append(tx, state, {
@@ -51,14 +51,12 @@ export function recordAudit(tx: Tx, actor: Actor, entry: AuditEntry): void {
 }
 
 function append(tx: Tx, state: Appending, content: AuditContent): void {
-  const hash = auditMac(state.key, state.prevHash, { ...content, commitSeq: state.commitSeq });
-  const inserted = tx
-    .insert(auditLog)
-    .values({ ...content, result: content.result as "success" | "denied" | "failure", prevHash: state.prevHash, hash, commitSeq: state.commitSeq })
-    .returning({ id: auditLog.id })
-    .get();
-  state.prevHash = hash;
-  state.last = { id: inserted.id, commitSeq: state.commitSeq, mac: hash };
+  // The previous row as the table has it now (a savepoint rolled back inside the transaction drops its rows).
+  const prevHash = lastRow(getSqlite())?.hash ?? GENESIS_HASH;
+  const hash = auditMac(state.key, prevHash, { ...content, commitSeq: state.commitSeq });
+  tx.insert(auditLog)
+    .values({ ...content, result: content.result as "success" | "denied" | "failure", prevHash, hash, commitSeq: state.commitSeq })
+    .run();
 }
 
 function beginAppending(tx: Tx): Appending {
@@ -69,12 +67,12 @@ function beginAppending(tx: Tx): Appending {
   const problem = headProblem(found, file);
   if (problem) throw new AppError("CONFLICT", `${problem}已拒绝写入，请联系系统管理员核查（cli audit verify）。`, undefined, "audit trail does not match its head file; writing refused");
   const last = lastRow(sqlite);
-  const state: Appending = { key, commitSeq: (last?.commitSeq ?? 0) + 1, prevHash: last?.hash ?? GENESIS_HASH, last: null };
-  appending.set(tx, state);
+  const state: Appending = { key, commitSeq: (last?.commitSeq ?? 0) + 1 };
+  appending.set(currentTxScope() ?? tx, state);
   // A crash between the last commit and its head's write: the chain from the head verified.
   if (found.state === "behind_one") writeMark(key, "head", file, markOf(found.last));
   if (found.state === "legacy") sealLegacyChain(tx, state);
-  afterCommit(() => advanceHead(key, file, state.last));
+  afterCommit(() => advanceHead(key, file, state.commitSeq));
   return state;
 }
 
@@ -108,11 +106,14 @@ function sealLegacyChain(tx: Tx, state: Appending): void {
  * processes' heads are written in commit order and a head never moves back; a head file that
  * is not one this key wrote is left for the next writer to refuse.
  */
-function advanceHead(key: Buffer, file: string, mine: ChainMark | null): void {
-  if (!mine) return;
+function advanceHead(key: Buffer, file: string, commitSeq: number): void {
   try {
-    getSqlite()
+    const sqlite = getSqlite();
+    sqlite
       .transaction(() => {
+        const row = lastRowOf(sqlite, commitSeq);
+        if (!row) return; // every row of it was in a savepoint rolled back
+        const mine = markOf(row);
         const head = readMark(key, "head", file);
         if (head.state === "invalid" || (head.state === "ok" && head.mark.id >= mine.id)) return;
         writeMark(key, "head", file, mine);

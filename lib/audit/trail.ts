@@ -15,6 +15,11 @@ export function lastRow(sqlite: Database.Database): ChainRow | undefined {
   return sqlite.prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY id DESC LIMIT 1`).get() as ChainRow | undefined;
 }
 
+/** The last row a transaction appended. */
+export function lastRowOf(sqlite: Database.Database, commitSeq: number): ChainRow | undefined {
+  return sqlite.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE commit_seq = ? ORDER BY id DESC LIMIT 1`).get(commitSeq) as ChainRow | undefined;
+}
+
 export function rowAt(sqlite: Database.Database, id: number): ChainRow | undefined {
   return sqlite.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE id = ?`).get(id) as ChainRow | undefined;
 }
