@@ -44,15 +44,15 @@ export function recordRefusal(actor: Actor, target: RefusalTarget): void {
   const due = takeDue(minute, file);
   const key = keyOf(file, actor, target);
   const current = repeats.get(key);
-  const first = !current;
   if (current) current.count++;
-  else repeats.set(key, { actor, target, minute, count: 0, file });
-  if (first || due.length > 0) {
+  if (!current || due.length > 0) {
     writeTx((tx) => {
       for (const r of due) recordAudit(tx, r.actor, entry(r.target, r.minute, r.count));
-      if (first) recordAudit(tx, actor, entry(target, minute, 1));
+      if (!current) recordAudit(tx, actor, entry(target, minute, 1));
     });
   }
+  // Counted from here on only once the first is written.
+  if (!current) repeats.set(key, { actor, target, minute, count: 0, file });
   schedule();
 }
 
