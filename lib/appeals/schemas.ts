@@ -14,6 +14,8 @@ export const appealSchema = z
     decision: optional(z.string().trim().max(50)),
     result: z.enum(APPEAL_RESULTS, { message: "请选择结果" }),
     decidedDate: optional(isoDateSchema),
+    /** The version of the case the form edited; absent for a new case. */
+    version: optional(z.coerce.number().int().positive()),
   })
   .superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });

@@ -101,5 +101,7 @@ export async function saveAppealAction(requestId: string, _prev: ActionState, fo
     return fromAppError(error, form);
   }
   revalidatePath(`/requests/${requestId}`);
+  // An edit leaves the edit form (its version is spent); a new case keeps the form for the next.
+  if (input.data.version) redirect(`/requests/${requestId}?saved=appeal`);
   return { status: "success", message: `已保存案件 ${input.data.caseNumber}` };
 }
