@@ -59,7 +59,26 @@ async function secondFactor(page: Page, username: string) {
   await page.getByRole("button", { name: "验证" }).click();
 }
 
+/**
+ * A user with a second factor keeps its session between tests (cookies saved after its login):
+ * a fresh login would wait for the next 30-second step, as the server takes each code once.
+ * The session is checked first; a logged-out or expired one is replaced by a full login.
+ */
+const sessionFile = (username: string) => path.join(DATA_DIR, `session-${username}.json`);
+async function resumeSession(page: Page, username: string): Promise<boolean> {
+  if (!authenticator(username) || !existsSync(sessionFile(username))) return false;
+  await page.context().addCookies(JSON.parse(readFileSync(sessionFile(username), "utf8")));
+  const session = (await (await page.request.get("/api/auth/session")).json()) as { user?: { name?: string; mustChangePassword?: boolean } } | null;
+  if (session?.user?.name === username && !session.user.mustChangePassword) {
+    await page.goto("/");
+    return true;
+  }
+  await page.context().clearCookies();
+  return false;
+}
+
 export async function login(page: Page, username: string, password = PASSWORD) {
+  if (await resumeSession(page, username)) return;
   await page.goto("/login");
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
@@ -70,6 +89,7 @@ export async function login(page: Page, username: string, password = PASSWORD) {
   await expect(page.getByTestId("current-user").or(page.getByTestId("must-change-notice")).or(secondFactorPage).first()).toBeVisible();
   if (await secondFactorPage.isVisible()) await secondFactor(page, username);
   await expect(page).not.toHaveURL(/\/login/);
+  if (authenticator(username)) writeFileSync(sessionFile(username), JSON.stringify(await page.context().cookies()));
 }
 
 export async function logout(page: Page) {
