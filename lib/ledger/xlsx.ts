@@ -1,6 +1,7 @@
 import type { Readable } from "node:stream";
 import { SaxesParser, type SaxesTagPlain } from "saxes";
 import yauzl from "yauzl";
+import { columnLetters } from "./cells";
 import type { LedgerTable } from "./parse";
 
 /**
@@ -211,12 +212,6 @@ function serialDate(serial: number, date1904: boolean): string | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2_958_465) return null;
   const days = Math.floor(serial) - (date1904 ? 24107 : 25569);
   return new Date(days * 86_400_000).toISOString().slice(0, 10);
-}
-
-function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
 }
 
 export async function readXlsx(bytes: Uint8Array): Promise<LedgerTable> {

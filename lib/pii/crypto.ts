@@ -11,8 +11,14 @@ export type PiiKind = "id_number" | "phone" | "credit_code";
 
 const FORMAT = "v1";
 
+/** Derived once per key and purpose (an import seals tens of thousands of values). */
+const subKeys = new Map<string, Buffer>();
 function subKey(purpose: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", dataKey(), Buffer.alloc(0), `gongkai:${purpose}`, 32));
+  const cached = subKeys.get(`${process.env.GONGKAI_DATA_KEY ?? ""}\0${purpose}`);
+  if (cached) return cached;
+  const key = Buffer.from(hkdfSync("sha256", dataKey(), Buffer.alloc(0), `gongkai:${purpose}`, 32));
+  subKeys.set(`${process.env.GONGKAI_DATA_KEY ?? ""}\0${purpose}`, key);
+  return key;
 }
 
 export function encryptPii(plain: string): string {

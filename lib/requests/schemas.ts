@@ -14,28 +14,43 @@ export const isoDateSchema = z
 
 export const optionalDate = optional(isoDateSchema);
 
+/** The longest value of each free-text field: the forms and the ledger import refuse longer ones. */
+export const FIELD_MAX = {
+  serial: 64,
+  applicantName: 200,
+  idNumber: 40,
+  creditCode: 40,
+  phone: 40,
+  address: 300,
+  email: 200,
+  content: 10_000,
+  replyNumber: 100,
+  handler: 50,
+  notes: 2000,
+} as const;
+
 /** The fields a clerk records about an application (registration and editing). */
 const requestFields = z.object({
-  serial: z.string().trim().min(1, "请填写编号").max(64, "编号不超过 64 个字符"),
+  serial: z.string().trim().min(1, "请填写编号").max(FIELD_MAX.serial, `编号不超过 ${FIELD_MAX.serial} 个字符`),
   applicantType: z.enum(APPLICANT_TYPES, { message: "请选择申请人类型" }),
-  applicantName: z.string().trim().min(1, "请填写申请人姓名或名称").max(200, "申请人不超过 200 个字"),
-  idNumber: optionalText(40),
-  creditCode: optionalText(40),
-  phone: optionalText(40),
-  address: optionalText(300),
-  email: optional(z.string().trim().max(200, "不超过 200 个字").email("电子邮箱格式不正确")),
+  applicantName: z.string().trim().min(1, "请填写申请人姓名或名称").max(FIELD_MAX.applicantName, `申请人不超过 ${FIELD_MAX.applicantName} 个字`),
+  idNumber: optionalText(FIELD_MAX.idNumber),
+  creditCode: optionalText(FIELD_MAX.creditCode),
+  phone: optionalText(FIELD_MAX.phone),
+  address: optionalText(FIELD_MAX.address),
+  email: optional(z.string().trim().max(FIELD_MAX.email, `不超过 ${FIELD_MAX.email} 个字`).email("电子邮箱格式不正确")),
   channel: z.enum(CHANNELS, { message: "请选择申请方式" }),
   arrivedDate: optionalDate,
   confirmedDate: optionalDate,
   receivedDate: optionalDate,
   receivedDateReason: optionalText(500),
-  content: z.string().trim().min(1, "请填写申请内容").max(10_000, "申请内容不超过 10000 个字"),
+  content: z.string().trim().min(1, "请填写申请内容").max(FIELD_MAX.content, `申请内容不超过 ${FIELD_MAX.content} 个字`),
   requestedForm: optional(z.enum(REQUESTED_FORMS, { message: "请选择提供形式" })),
   deliveryMethod: optional(z.enum(DELIVERY_METHODS, { message: "请选择获取方式" })),
   /** The handler: a user of the agency (issue 11). `handler` is the free text imported ledgers name. */
   handlerUserId: optionalText(64),
-  handler: optionalText(50),
-  notes: optionalText(2000),
+  handler: optionalText(FIELD_MAX.handler),
+  notes: optionalText(FIELD_MAX.notes),
 });
 
 /** The fields of the form, each written on every save (a blank field clears what was stored). */
@@ -85,7 +100,7 @@ export const concludeSchema = z
     version: z.coerce.number().int().positive(),
     outcome: z.enum(OUTCOMES, { message: "请选择办理结果" }),
     concludedDate: isoDateSchema,
-    replyNumber: optionalText(100),
+    replyNumber: optionalText(FIELD_MAX.replyNumber),
     withheldUnderExemptions: checkbox.default(false),
     partNotAvailable: checkbox.default(false),
     feeYuan: optional(z.string().trim().regex(YUAN_AMOUNT, "金额应为不超过两位小数的数字")),
