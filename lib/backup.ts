@@ -24,8 +24,11 @@ export async function backupDatabase(out: string): Promise<{ out: string; bytes:
   closeSync(openSync(partial, "wx", OWNER_ONLY));
   chmodSync(partial, OWNER_ONLY);
   await getSqlite().backup(partial);
-  const copy = new Database(partial, { readonly: true });
+  // Opened writable to leave it in rollback-journal mode: one self-contained file, with no -wal
+  // or -shm left beside it (a read-only connection to a WAL copy cannot remove them).
+  const copy = new Database(partial);
   try {
+    copy.pragma("journal_mode = DELETE");
     const check = copy.pragma("quick_check", { simple: true });
     if (check !== "ok") throw new AppError("INVALID", `备份文件校验失败：${String(check)}`, "out", "backup copy failed its check");
   } finally {
