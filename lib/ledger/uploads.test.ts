@@ -73,6 +73,16 @@ describe("an uploaded ledger (issue 13, item 1)", () => {
     expect(foundInFiles([ID_NUMBER, PHONE, NAME, ADDRESS])).toEqual([]);
   });
 
+  test("a refused file (here: no receipt date) is not kept at all; the preview is still audited", async () => {
+    const refused = Buffer.from(LEDGER.toString("utf8").replace("2026-12-01", ""), "utf8");
+    const { uploadId, summary } = await previewUpload(supervisor, { name: "ledger.csv", bytes: refused }, false, TODAY);
+    expect(summary.ok).toBe(false);
+    expect(uploadId).toBe("");
+    expect(uploads()).toBe(0);
+    expect(getSqlite().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'ledger.preview'").get()).toEqual({ n: 1 });
+    expect(foundInFiles([ID_NUMBER, PHONE, NAME, ADDRESS])).toEqual([]);
+  });
+
   test("committed: the upload is deleted with the import, and neither the ID nor the phone number remains in the files", async () => {
     const { uploadId } = await previewUpload(supervisor, { name: "ledger.csv", bytes: LEDGER }, false, TODAY);
     const cipher = storedCiphertext(uploadId);
