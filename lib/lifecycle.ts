@@ -2,8 +2,10 @@ import { closeDb, type Db, getDb } from "../db";
 import { readCalendar } from "./calendar/queries";
 import { loadShippedCalendar } from "./calendar/shipped";
 import { ensureLocalSecrets } from "./env";
+import { purgeAbandonedUploads } from "./ledger/upload-purge";
 import { fillUnderivedRequests } from "./requests/unit-of-work";
 import { sql } from "drizzle-orm";
+import { now } from "./time";
 
 /**
  * The start-up step (issue 10/11): the database opened by `db/` is only migrated; here the
@@ -19,10 +21,14 @@ export function prepareDatabase(db: Db = getDb()): void {
   if (missing) db.transaction((tx) => fillUnderivedRequests(tx, readCalendar(tx)), { behavior: "immediate" });
 }
 
-/** Secrets present, database created, migrated and brought up to date: what every entry point needs first. */
+/**
+ * Secrets present, database created, migrated and brought up to date, uploads left unconfirmed
+ * for a day purged (issue 13): what every entry point needs first.
+ */
 export function prepareApp(): void {
   ensureLocalSecrets();
   prepareDatabase();
+  purgeAbandonedUploads(now());
 }
 
 export function shutdownApp(): void {

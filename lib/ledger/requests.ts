@@ -102,6 +102,8 @@ function existingBySerial(db: Db | Tx, agencyId: string, serials: string[]): Map
 export async function importRequestLedger(
   actor: Actor,
   input: { agencyCode: string; bytes: Uint8Array; filename: string; dryRun?: boolean; ignoreUnknown?: boolean; today: string },
+  /** Runs inside the import's transaction when it succeeds (the upload page's purge and audit row). */
+  onCommit?: (tx: Tx, summary: ImportSummary) => void,
 ): Promise<ImportSummary> {
   const agency = resolveAgency(actor, input.agencyCode, "requests.import");
   const dryRun = Boolean(input.dryRun);
@@ -174,6 +176,7 @@ export async function importRequestLedger(
     );
     summary.inserted = toInsert.length;
     summary.ok = true;
+    onCommit?.(tx, summary);
     return summary;
   });
 }
