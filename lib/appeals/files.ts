@@ -6,7 +6,7 @@ import { appeals, type AppealRow, requests } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { recordAudit } from "../audit/record";
 import type { LedgerIssue } from "../ledger/parse";
-import { readImportTable } from "../ledger/read";
+import { readImportTable, uploadFileName } from "../ledger/read";
 import { neutralizeFormula, writeTableCsv, writeTableXlsx } from "../ledger/write";
 import { changeRequestIn } from "../requests/unit-of-work";
 import { nowIso } from "../time";
@@ -24,7 +24,7 @@ const FIELDS = ["requestId", "kind", "afterReview", "filedDate", "result", "deci
 export async function importAppealFile(actor: Actor, input: { agencyCode: string; bytes: Uint8Array; filename: string; dryRun?: boolean }): Promise<AppealImportSummary> {
   const agency = appealAgency(actor, input.agencyCode, "appeals.write");
   const summary: AppealImportSummary = { ok: false, dryRun: Boolean(input.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, errors: [] };
-  const read = await readImportTable(input.bytes, input.filename);
+  const read = await readImportTable(input.bytes, uploadFileName(input.filename));
   if ("error" in read) {
     summary.errors.push(read.error);
     return summary;
