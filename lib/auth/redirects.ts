@@ -82,14 +82,12 @@ const CALLBACK_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"]
  */
 export function withSafeCallbackUrl(request: Request): Request {
   const url = new URL(request.url);
+  const isSafe = (value: string) => [value, `${url.origin}${value}`].includes(authRedirectUrl(value, url.origin));
   const param = url.searchParams.get("callbackUrl");
   let changed = false;
-  if (param !== null) {
-    const safe = authRedirectUrl(param, url.origin);
-    if (safe !== param) {
-      url.searchParams.set("callbackUrl", safe);
-      changed = true;
-    }
+  if (param !== null && !isSafe(param)) {
+    url.searchParams.set("callbackUrl", authRedirectUrl(param, url.origin));
+    changed = true;
   }
   const headers = new Headers(request.headers);
   const cookies = (headers.get("cookie") ?? "").split(/;\s*/).filter(Boolean);
@@ -102,7 +100,7 @@ export function withSafeCallbackUrl(request: Request): Request {
     } catch {
       return false;
     }
-    return authRedirectUrl(value, url.origin) === value;
+    return isSafe(value);
   });
   if (kept.length !== cookies.length) {
     headers.set("cookie", kept.join("; "));
