@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { type ActionState, boundArgument, formAction, fromAppError, fromZodError } from "@/lib/actions";
 import { requirePermission, toActor } from "@/lib/auth/current";
+import { uploadFileName } from "@/lib/ledger/read";
 import { commitUpload, previewUpload } from "@/lib/ledger/uploads";
 import type { ImportSummary } from "@/lib/ledger/requests";
 import type { UploadPreview } from "@/lib/ledger/uploads";
@@ -75,8 +76,9 @@ export const previewImportAction = formAction(async (_prev: ActionState<UploadPr
   if (!(file instanceof File) || file.size === 0) return { status: "error", message: "请选择要导入的台账文件（CSV 或 XLSX）", fieldErrors: { file: ["请选择要导入的台账文件（CSV 或 XLSX）"] } };
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const { uploadId, summary } = await previewUpload(toActor(user), { name: file.name, bytes }, form.get("ignoreUnknown") === "on", todayInChina());
-    return { status: "success", message: `已读取 ${file.name}`, data: { uploadId, filename: file.name, summary } };
+    const filename = uploadFileName(file.name);
+    const { uploadId, summary } = await previewUpload(toActor(user), { name: filename, bytes }, form.get("ignoreUnknown") === "on", todayInChina());
+    return { status: "success", message: `已读取 ${filename}`, data: { uploadId, filename, summary } };
   } catch (error) {
     return fromAppError(error, form);
   }
