@@ -1,7 +1,7 @@
 import { describe, expect, test } from "vitest";
 import { auditQuerySchema } from "./audit/schemas";
 import { appealFilterSchema } from "./appeals/schemas";
-import { uploadFileName } from "./ledger/read";
+import { uploadFileName } from "./ledger/file-name";
 import { reportQuerySchema } from "./reports/schemas";
 import { listFilterSchema } from "./requests/schemas";
 import { firstValues, MAX_PAGE, pageNumberSchema, queryText, stripControlCharacters, yearSchema } from "./validation";

@@ -15,7 +15,8 @@ import { openPii } from "../requests/pii";
 import { insertRequests } from "../requests/unit-of-work";
 import { type LedgerIssue, type LedgerRecord, parseLedger } from "./parse";
 import { currentCalendar } from "../calendar/queries";
-import { readImportTable, uploadFileName } from "./read";
+import { uploadFileName } from "./file-name";
+import { readImportTable } from "./read";
 import { writeLedgerCsv, writeLedgerXlsx } from "./write";
 
 /**

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { type ActionState, boundArgument, formAction, fromAppError, fromZodError } from "@/lib/actions";
 import { requirePermission, toActor } from "@/lib/auth/current";
-import { uploadFileName } from "@/lib/ledger/read";
+import { uploadFileName } from "@/lib/ledger/file-name";
 import { commitUpload, previewUpload } from "@/lib/ledger/uploads";
 import type { ImportSummary } from "@/lib/ledger/requests";
 import type { UploadPreview } from "@/lib/ledger/uploads";
