@@ -4,6 +4,7 @@ import { type Db, getDb, type Tx, writeTx } from "../../db";
 import { appeals, type AppealRow, requests } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import type { LedgerIssue } from "../ledger/parse";
+import { uploadFileName } from "../ledger/file-name";
 import { readImportTable } from "../ledger/read";
 import { neutralizeFormula, writeTableCsv, writeTableXlsx } from "../ledger/write";
 import { writeAppealIn } from "./mutations";
@@ -25,7 +26,7 @@ function sameCase(current: AppealRow, values: Pick<AppealRow, "requestId" | "kin
 export async function importAppealFile(actor: Actor, input: { agencyCode: string; bytes: Uint8Array; filename: string; dryRun?: boolean }): Promise<AppealImportSummary> {
   const agency = appealAgency(actor, input.agencyCode, "appeals.write");
   const summary: AppealImportSummary = { ok: false, dryRun: Boolean(input.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, errors: [] };
-  const read = await readImportTable(input.bytes, input.filename);
+  const read = await readImportTable(input.bytes, uploadFileName(input.filename));
   if ("error" in read) {
     summary.errors.push(read.error);
     return summary;

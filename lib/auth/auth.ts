@@ -56,6 +56,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
   callbacks: {
+    ...authConfig.callbacks,
     // Every request checks the session row, so a logout or a disabled user takes effect at once.
     jwt({ token, user }) {
       if (user?.sid) {

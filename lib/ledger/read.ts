@@ -2,6 +2,7 @@ import { parse } from "csv-parse/sync";
 import type { LedgerTable } from "./parse";
 import { IMPORT_LIMITS, readXlsx, UnreadableFileError } from "./xlsx";
 
+
 /**
  * Reads an import file into a table of strings: CSV (UTF-8 with or without BOM; GB18030 as
  * saved by a Chinese Excel is recognised) or XLSX (first sheet, lib/ledger/xlsx.ts). Both keep a

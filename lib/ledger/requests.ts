@@ -15,6 +15,7 @@ import { openPii } from "../requests/pii";
 import { insertRequests } from "../requests/unit-of-work";
 import { type LedgerIssue, type LedgerRecord, parseLedger } from "./parse";
 import { currentCalendar } from "../calendar/queries";
+import { uploadFileName } from "./file-name";
 import { readImportTable } from "./read";
 import { writeLedgerCsv, writeLedgerXlsx } from "./write";
 
@@ -108,7 +109,8 @@ export async function importRequestLedger(
   const agency = resolveAgency(actor, input.agencyCode, "requests.import");
   const dryRun = Boolean(input.dryRun);
   const summary: ImportSummary = { ok: false, dryRun, rows: 0, inserted: 0, unchanged: 0, errors: [], warnings: [], droppedColumns: [] };
-  const read = await readImportTable(input.bytes, input.filename);
+  const filename = uploadFileName(input.filename);
+  const read = await readImportTable(input.bytes, filename);
   if ("error" in read) {
     summary.errors.push(read.error);
     return summary;
@@ -168,7 +170,7 @@ export async function importRequestLedger(
         const { idNumber, creditCode, phone, ...fields } = record;
         return {
           values: { ...fields, ...sealedPii({ idNumber, creditCode, phone }), id: randomUUID() },
-          event: { kind: "imported" as const, summary: `由台账导入（${input.filename}）` },
+          event: { kind: "imported" as const, summary: `由台账导入（${filename}）` },
           action: "request.import",
           audit: { ...record },
         };

@@ -1,7 +1,7 @@
 import { YUAN_AMOUNT } from "../decimal";
 import { z } from "zod";
 import { isIsoDate } from "../dates";
-import { optional, optionalText } from "../validation";
+import { optional, optionalText, pageNumberSchema, queryText } from "../validation";
 import { APPLICANT_TYPES, CHANNELS, DELIVERY_METHODS, OUTCOMES, REQUEST_STATUSES, REQUESTED_FORMS } from "./codes";
 import { creditCodeProblem, idNumberProblem, phoneProblem } from "./identity";
 import { deriveReceiptDate } from "./receipt";
@@ -118,7 +118,13 @@ export const withdrawSchema = z.object({
   reason: optionalText(500),
 });
 
-/** The register's filters, read from the query string. */
+/**
+ * A request's id as the routes and the bound arguments of Server Actions carry it (a UUID for
+ * every request made here or imported; the pattern keeps any id the database holds).
+ */
+export const requestIdSchema = z.string({ message: "申请不存在" }).regex(/^[0-9A-Za-z_-]{1,64}$/, "申请不存在");
+
+/** The register's filters, read from the query string (the one schema of /requests). */
 export const SORTS = ["received_desc", "received_asc", "serial_asc", "serial_desc", "concluded_desc", "due_asc"] as const;
 /** The due-date filters: past due, due within 5 or 2 working days (today included), clock stopped. */
 export const DUE_FILTERS = ["overdue", "2", "5", "stopped"] as const;
@@ -136,14 +142,14 @@ export const listFilterSchema = z.object({
   to: optionalDate.catch(undefined),
   cfrom: optionalDate.catch(undefined),
   cto: optionalDate.catch(undefined),
-  handler: optionalText(50).catch(undefined),
-  q: optionalText(100).catch(undefined),
+  handler: queryText(50),
+  q: queryText(100),
   /** Only this agency (its code), within what the user may read: the report's drill-down. */
-  agency: optionalText(64).catch(undefined),
+  agency: queryText(64),
   /** Still open after this day (not concluded on or before it): carried-in and carried-out cells. */
   openAfter: optionalDate.catch(undefined),
   due: optional(z.enum(DUE_FILTERS)).catch(undefined),
   sort: z.enum(SORTS).catch("received_desc").default("received_desc"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  page: pageNumberSchema,
 });
 export type ListFilter = z.infer<typeof listFilterSchema>;

@@ -3,14 +3,16 @@ import { PageHeader } from "@/components/app-shell";
 import { AUDIT_PAGE_SIZE, listAuditRows } from "@/lib/audit/queries";
 import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_LABELS, AUDIT_RESULT_LABELS, beijingTime } from "@/lib/audit/labels";
 import { verifyAuditChain } from "@/lib/audit/record";
+import { auditQuerySchema } from "@/lib/audit/schemas";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
+import { firstValues } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "审计日志" };
 
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission("audit.read");
-  const page = Math.max(1, Number((await searchParams).page) || 1);
+  const { page } = auditQuerySchema.parse(firstValues(await searchParams));
   const { rows, total } = listAuditRows(toActor(user), page);
   const chainBreak = verifyAuditChain();
   return (

@@ -15,6 +15,7 @@ import { todayInChina } from "@/lib/time";
 import { isAppError } from "@/lib/errors";
 import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, EVENT_KINDS, REQUESTED_FORM_LABELS } from "@/lib/requests/codes";
 import { OUTCOME_LABELS } from "@/lib/requests/outcomes";
+import { requestIdSchema } from "@/lib/requests/schemas";
 import { getRequest, listTimeline } from "@/lib/requests/queries";
 import { concludeRequestAction, saveAppealAction, withdrawRequestAction } from "../actions";
 import { addPauseAction, delayAction, deliveryAction, endPauseAction, extensionAction, removePauseAction, supplementedAction, supplementNoticeAction } from "../clock-actions";
@@ -48,11 +49,15 @@ function Item({ label, children, wide }: { label: string; children: ReactNode; w
   );
 }
 
-export default async function RequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string; appeal?: string }> }) {
+export default async function RequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string | string[]; appeal?: string | string[] }> }) {
   const user = await requirePagePermission("requests.read");
   const actor = toActor(user);
   const { id } = await params;
-  const { saved, appeal: editing } = await searchParams;
+  if (!requestIdSchema.safeParse(id).success) notFound();
+  const { saved, appeal } = await searchParams;
+  // Own keys only: `?saved=constructor` must not reach Object.prototype.
+  const savedMessage = typeof saved === "string" && Object.hasOwn(SAVED, saved) ? SAVED[saved] : null;
+  const editing = typeof appeal === "string" ? appeal : undefined;
   let request;
   try {
     request = getRequest(actor, id, { revealPii: true });
@@ -95,9 +100,9 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
           </Link>
         </div>
       </PageHeader>
-      {saved && SAVED[saved] ? (
+      {savedMessage ? (
         <p data-testid="form-success" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">
-          {SAVED[saved]}
+          {savedMessage}
         </p>
       ) : null}
 
