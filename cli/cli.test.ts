@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
@@ -214,6 +214,29 @@ describe("cli agency add / user add", () => {
     copy.close();
     expect(cli(["backup", "--out", path.join(os.tmpdir(), "no-such-dir-gongkai", "x.db")]).code).toBe(1);
     expect(cli(["backup"]).code).toBe(2);
+  }, 60_000);
+
+  test("the database, its -wal and -shm, the backup and .env.local are readable by their owner only (issue 13)", () => {
+    // A root of its own without secrets in the environment, so that this run creates .env.local;
+    // the umask of 022 would leave every file readable by others.
+    const home = mkdtempSync(path.join(os.tmpdir(), "gongkai-cli-modes-"));
+    symlinkSync(path.join(root, "db"), path.join(home, "db"));
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: path.join(home, "data", "modes.db"), GONGKAI_ROOT: home };
+    delete env.AUTH_SECRET;
+    delete env.GONGKAI_DATA_KEY;
+    const out = path.join(home, "backup.db");
+    const script = `umask 022; "$0" --conditions=react-server "$1" agency add --code m --name 模式测试机关 && "$0" --conditions=react-server "$1" backup --out "$2"`;
+    const result = spawnSync("sh", ["-c", script, tsx, path.join(root, "cli", "index.ts"), out], { cwd: root, encoding: "utf8", env });
+    expect(result.status, result.stderr).toBe(0);
+    const db = path.join(home, "data", "modes.db");
+    const files = [db, out, path.join(home, ".env.local"), ...[`${db}-wal`, `${db}-shm`].filter((f) => existsSync(f))];
+    expect(files.map((f) => [path.basename(f), (statSync(f).mode & 0o777).toString(8)])).toEqual(files.map((f) => [path.basename(f), "600"]));
+    expect(readdirSync(home).sort()).toEqual([".env.local", "backup.db", "data", "db"]); // no -wal or -shm left beside the backup
+    // A connection left open, as the server's is: the -wal and -shm it uses are 0600 too.
+    const open = new Database(db);
+    open.prepare("SELECT count(*) FROM agencies").get();
+    for (const f of [`${db}-wal`, `${db}-shm`]) expect([path.basename(f), (statSync(f).mode & 0o777).toString(8)]).toEqual([path.basename(f), "600"]);
+    open.close();
   }, 60_000);
 });
 

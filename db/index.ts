@@ -2,7 +2,7 @@ import "server-only";
 import Database from "better-sqlite3";
 import { type BetterSQLite3Database, drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, mkdirSync, openSync } from "node:fs";
 import path from "node:path";
 import { databasePath, projectRoot } from "../lib/env";
 import * as schema from "./schema";
@@ -14,19 +14,57 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 type Holder = { db: Db; sqlite: Database.Database; file: string };
 const globalForDb = globalThis as unknown as { __gongkaiDb?: Holder };
 
+/** The database, its -wal and -shm, and backups hold personal data: readable by their owner only. */
+export const OWNER_ONLY = 0o600;
+
+function restrictMode(file: string): void {
+  try {
+    chmodSync(file, OWNER_ONLY);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
+  }
+}
+
+/**
+ * Before SQLite opens the file: a missing file is created empty with mode 0600 (whatever the
+ * umask), an existing one and any -wal/-shm left by an earlier version are set to 0600. SQLite
+ * creates the -wal and -shm with the mode of the database file, so they follow.
+ */
+function restrictDatabaseFiles(file: string): void {
+  closeSync(openSync(file, "a", OWNER_ONLY));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) restrictMode(f);
+}
+
+/** Whether the file still has the uploads table of before 0016, which held ledgers in clear. */
+function hasClearUploads(sqlite: Database.Database): boolean {
+  return sqlite.prepare("SELECT 1 FROM pragma_table_info('import_uploads') WHERE name = 'bytes'").get() !== undefined;
+}
+
 /**
  * Opens (creating and migrating when needed) the database file with the durability pragmas.
  * Nothing else: the shipped calendars and derived state are the start-up step's (lib/lifecycle.ts).
+ * `secure_delete` makes SQLite overwrite deleted content with zeros, so a purged upload
+ * (lib/ledger/uploads.ts) leaves nothing in the pages it occupied.
  */
 export function openDatabase(file: string): Holder {
-  mkdirSync(path.dirname(file), { recursive: true });
+  mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+  restrictDatabaseFiles(file);
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("secure_delete = ON");
+  for (const f of [`${file}-wal`, `${file}-shm`]) restrictMode(f);
+  const clearUploads = hasClearUploads(sqlite);
   const db = drizzle(sqlite, { schema });
   migrate(db, { migrationsFolder: path.join(projectRoot(), "db", "migrations") });
+  if (clearUploads) {
+    // 0016 dropped them; rewriting the file also clears the free pages older versions left
+    // with copies of them (those were freed before secure_delete was on).
+    sqlite.exec("VACUUM");
+    sqlite.pragma("wal_checkpoint(TRUNCATE)");
+  }
   return { db, sqlite, file };
 }
 
@@ -46,6 +84,15 @@ function getHolder(): Holder {
   if (current) current.sqlite.close();
   globalForDb.__gongkaiDb = openDatabase(file);
   return globalForDb.__gongkaiDb;
+}
+
+/**
+ * Copies the WAL into the database file and empties it, so that frames holding the old content
+ * of pages just overwritten are gone too. Best effort: with another connection reading, the WAL
+ * is left as it is (and reused from its start by the next checkpoint). Outside a transaction.
+ */
+export function truncateWal(): void {
+  getSqlite().pragma("wal_checkpoint(TRUNCATE)");
 }
 
 /** Closes the client (tests switch files; the CLI closes before exiting). */

@@ -373,21 +373,28 @@ export const requestPauses = sqliteTable(
   (t) => [index("request_pauses_request_idx").on(t.requestId)],
 );
 
-/** A ledger file uploaded for import, kept between its preview and its confirmation. */
-export const importUploads = sqliteTable("import_uploads", {
-  id: text("id").primaryKey(),
-  agencyId: text("agency_id")
-    .notNull()
-    .references(() => agencies.id),
-  userId: text("user_id")
-    .notNull()
-    .references(() => users.id),
-  filename: text("filename").notNull(),
-  bytes: blob("bytes", { mode: "buffer" }).notNull(),
-  ignoreUnknown: integer("ignore_unknown", { mode: "boolean" }).notNull().default(false),
-  createdAt: createdAt(),
-  committedAt: text("committed_at"),
-});
+/**
+ * A ledger file uploaded for import, kept only between its preview and its confirmation: the
+ * file AES-256-GCM encrypted (it holds ID and phone numbers), the row deleted when the import is
+ * committed or a day after the upload (lib/ledger/uploads.ts).
+ */
+export const importUploads = sqliteTable(
+  "import_uploads",
+  {
+    id: text("id").primaryKey(),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id),
+    filename: text("filename").notNull(),
+    bytesEnc: blob("bytes_enc", { mode: "buffer" }).notNull(),
+    ignoreUnknown: integer("ignore_unknown", { mode: "boolean" }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index("import_uploads_created_idx").on(t.createdAt)],
+);
 
 /** The timeline of a request: every step, who took it and when. */
 export const requestEvents = sqliteTable(

@@ -50,6 +50,25 @@ test("a clerk records a reconsideration on the request page; it appears in the a
   await expect(page.getByTestId("request-appeals")).toContainText(caseNumber);
   await expect(page.getByTestId("request-appeals")).toContainText("纠正");
 
+  // 修改 in two tabs at once: the first save wins, the second is told the case changed.
+  await page.getByTestId("request-appeals").getByRole("link", { name: "修改" }).click();
+  const edit = page.getByRole("form", { name: "修改复议诉讼案件" });
+  await expect(edit.getByLabel("案号")).toHaveValue(caseNumber);
+  const second = await page.context().newPage();
+  await second.goto(page.url());
+  await edit.getByLabel("决定类型").selectOption("部分撤销");
+  await page.screenshot({ path: "test-results/screens/appeal-edit.png" });
+  await edit.getByRole("button", { name: "保存案件" }).click();
+  await expect(page.getByTestId("form-success")).toHaveText("已保存案件");
+  await expect(page.getByTestId("request-appeals")).toContainText("部分撤销");
+  const stale = second.getByRole("form", { name: "修改复议诉讼案件" });
+  await stale.getByLabel("审结日期").fill(today);
+  await stale.getByRole("button", { name: "保存案件" }).click();
+  await expect(stale.getByTestId("form-error")).toContainText("已被他人修改");
+  await second.close();
+  await page.reload();
+  await expect(page.getByTestId("request-appeals")).toContainText("部分撤销");
+
   await page.goto("/appeals?kind=review");
   await expect(page.getByTestId("appeals-table")).toContainText(caseNumber);
   await page.screenshot({ path: "test-results/screens/appeals.png" });

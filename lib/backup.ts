@@ -1,8 +1,8 @@
 import "server-only";
-import { renameSync, rmSync, statSync } from "node:fs";
+import { chmodSync, closeSync, openSync, renameSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { getSqlite } from "../db";
+import { getSqlite, OWNER_ONLY } from "../db";
 import { writeBackupHead } from "./audit/backup-head";
 import { AppError } from "./errors";
 
@@ -20,12 +20,20 @@ export async function backupDatabase(out: string): Promise<{ out: string; bytes:
   }
   const partial = `${target}.partial`;
   rmSync(partial, { force: true });
+  // The copy holds what the database holds: created readable by its owner only (issue 13), and
+  // SQLite keeps that mode for the file it writes into.
+  closeSync(openSync(partial, "wx", OWNER_ONLY));
+  chmodSync(partial, OWNER_ONLY);
   await getSqlite().backup(partial);
-  const copy = new Database(partial, { readonly: true });
+  // Opened writable to leave it in rollback-journal mode: one self-contained file, with no -wal
+  // or -shm left beside it (a read-only connection to a WAL copy cannot remove them).
+  const copy = new Database(partial);
   try {
+    copy.pragma("journal_mode = DELETE");
     const check = copy.pragma("quick_check", { simple: true });
     if (check !== "ok") throw new AppError("INVALID", `备份文件校验失败：${String(check)}`, "out", "backup copy failed its check");
     renameSync(partial, target);
+    chmodSync(target, OWNER_ONLY);
     // The audit trail's head goes with the copy (issue 13): without it a restore cannot be checked.
     writeBackupHead(copy, target);
   } finally {

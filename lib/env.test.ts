@@ -53,6 +53,17 @@ describe("environment", () => {
     expect(statSync(path.join(root, ".env.local")).mode & 0o777).toBe(0o600);
   });
 
+  test("an existing .env.local with every secret, readable by others, is set to 0600 when loaded (issue 13)", () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), "gongkai-env-"));
+    process.env.GONGKAI_ROOT = root;
+    delete process.env.AUTH_SECRET;
+    delete process.env.GONGKAI_DATA_KEY;
+    writeFileSync(path.join(root, ".env.local"), `AUTH_SECRET=a-secret\nGONGKAI_DATA_KEY=${Buffer.alloc(32, 1).toString("base64")}\n`, { mode: 0o644 });
+    ensureLocalSecrets();
+    expect(process.env.AUTH_SECRET).toBe("a-secret");
+    expect(statSync(path.join(root, ".env.local")).mode & 0o777).toBe(0o600);
+  });
+
   test("processes starting at once on a fresh root all end up with the same secrets, written once (issue 12, item 7)", async () => {
     const root = mkdtempSync(path.join(os.tmpdir(), "gongkai-env-race-"));
     const work = mkdtempSync(path.join(os.tmpdir(), "gongkai-env-race-work-"));

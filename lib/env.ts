@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { appendFileSync, chmodSync, linkSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { appendFileSync, chmodSync, linkSync, readFileSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { HSTS_MODES, type HstsMode } from "./security-headers";
 
@@ -104,6 +104,18 @@ function createExclusively(file: string, text: string): boolean {
 }
 
 /**
+ * A `.env.local` written by hand and readable by others is tightened to 0600 (issue 13); one the
+ * process may not change (another owner's, a read-only mount) is left as the operator made it.
+ */
+function restrictToOwner(file: string): void {
+  try {
+    if ((statSync(file).mode & 0o077) !== 0) chmodSync(file, 0o600);
+  } catch (error) {
+    if (!["EPERM", "EACCES", "EROFS", "ENOENT"].includes((error as NodeJS.ErrnoException).code ?? "")) throw error;
+  }
+}
+
+/**
  * Loads `.env.local` into process.env (without overriding what is set) and generates the
  * secrets that are still missing. Idempotent. Two first starts at once (issue 12, item 7): the
  * file is created exclusively, and the process that loses takes the winner's keys. A file that
@@ -112,6 +124,7 @@ function createExclusively(file: string, text: string): boolean {
 export function ensureLocalSecrets(): void {
   const file = path.join(projectRoot(), LOCAL_ENV_FILE);
   const existed = loadEnvFile(file);
+  if (existed) restrictToOwner(file);
   if (missingSecrets().length === 0) return;
   if (!existed) {
     const created = generate(missingSecrets());

@@ -3,8 +3,10 @@ import { readCalendar } from "./calendar/queries";
 import { loadShippedCalendar } from "./calendar/shipped";
 import { flushRefusals } from "./audit/denied";
 import { ensureLocalSecrets } from "./env";
+import { purgeAbandonedUploads } from "./ledger/upload-purge";
 import { fillUnderivedRequests } from "./requests/unit-of-work";
 import { sql } from "drizzle-orm";
+import { now } from "./time";
 
 /**
  * The start-up step (issue 10/11): the database opened by `db/` is only migrated; here the
@@ -20,10 +22,14 @@ export function prepareDatabase(db: Db = getDb()): void {
   if (missing) db.transaction((tx) => fillUnderivedRequests(tx, readCalendar(tx)), { behavior: "immediate" });
 }
 
-/** Secrets present, database created, migrated and brought up to date: what every entry point needs first. */
+/**
+ * Secrets present, database created, migrated and brought up to date, uploads left unconfirmed
+ * for a day purged (issue 13): what every entry point needs first.
+ */
 export function prepareApp(): void {
   ensureLocalSecrets();
   prepareDatabase();
+  purgeAbandonedUploads(now());
 }
 
 export function shutdownApp(): void {

@@ -1,11 +1,25 @@
 import "server-only";
 import { ensureFirstAdmin } from "./bootstrap";
 import { databasePath, hstsMode, port } from "./env";
+import { purgeAbandonedUploads } from "./ledger/upload-purge";
 import { prepareApp } from "./lifecycle";
+import { now } from "./time";
+
+/** A server nobody uploads to still purges abandoned uploads within a day and an hour (issue 13). */
+const PURGE_EVERY_MS = 3600_000;
+
+function purgeNow(): void {
+  try {
+    purgeAbandonedUploads(now());
+  } catch (error) {
+    console.error("purging abandoned uploads failed; retried in an hour", error);
+  }
+}
 
 export async function startServer(): Promise<void> {
   hstsMode(); // a mistyped GONGKAI_HSTS stops the start here, not every request in the proxy
   prepareApp();
+  setInterval(purgeNow, PURGE_EVERY_MS).unref();
   const password = await ensureFirstAdmin();
   const url = `http://localhost:${port()}`;
   const lines = [

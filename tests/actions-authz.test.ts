@@ -142,7 +142,7 @@ for (const file of actionFiles) {
 /* Fixtures: one entry per action — who may call it, valid arguments, what it acts on.         */
 
 type Outcome =
-  /** An AppError escaped the action (requireUser/requirePermission throw before the try). */
+  /** An AppError escaped the action: an HTTP 500 in production, never a refusal (see isRefused). */
   | { kind: "threw"; code: string; message: string }
   | { kind: "navigated"; how: "redirect" | "forbidden" | "notFound"; to: string | null }
   | { kind: "returned"; status: string; message?: string; value: unknown };
@@ -476,9 +476,13 @@ async function outcomeOf(call: () => Promise<unknown>): Promise<Outcome> {
   }
 }
 
-/** Refused: AppError UNAUTHENTICATED/FORBIDDEN/NOT_FOUND, a 403/404 or /login navigation, or an error state. */
+/**
+ * Refused: a 403/404 or /login navigation, or the form's error state. An AppError thrown out of
+ * an action is not a refusal the user sees: Next.js answers it with HTTP 500 and the error page
+ * (issue 13, item 5), so it fails here.
+ */
 function isRefused(o: Outcome): boolean {
-  if (o.kind === "threw") return ["UNAUTHENTICATED", "FORBIDDEN", "NOT_FOUND"].includes(o.code);
+  if (o.kind === "threw") return false;
   if (o.kind === "navigated") return o.how !== "redirect" || o.to === "/login";
   return o.status === "error";
 }
@@ -633,5 +637,61 @@ describe("positive control: the permitted user of agency A, same arguments, succ
     expect(outcome, "the fixture's arguments are valid").toSatisfy(f.success);
     expect(fingerprint(), "it wrote").not.toEqual(before);
     check?.();
+  });
+});
+
+/* ------------------------------------------------------------------------------------------ */
+/* Issue 13, item 6: bound arguments (`action.bind(null, year)`) come back as the client sent them. */
+
+const NARRATIVE_FORM = { overview: "本年度概述", problems: "存在的问题", other: "其他事项" };
+const INJECTED_YEAR = "2024' OR 1=1";
+
+/** The year actions, called by a permitted user of agency A with one bound argument crafted. */
+const CRAFTED_YEAR: [string, UserKey, string, Args][] = [
+  ["app/(app)/reports/actions.ts#saveNarrativeAction", "supervisor.edu", "a year with SQL in it", (_w, form) => [INJECTED_YEAR, IDLE, form(NARRATIVE_FORM)]],
+  ["app/(app)/reports/actions.ts#saveNarrativeAction", "supervisor.edu", "a year out of range", (_w, form) => [1e308, IDLE, form(NARRATIVE_FORM)]],
+  ["app/(app)/reports/actions.ts#saveProactiveAction", "supervisor.edu", "a year as an object", (_w, form) => [{ year: 2025 }, IDLE, form({ "rules.issued": "3" })]],
+  ["app/(app)/reports/actions.ts#saveBaselineAction", "supervisor.edu", "a year with SQL in it", (_w, form) => [INJECTED_YEAR, IDLE, form({ json: JSON.stringify({ applications: { rows: {} } }) })]],
+  ["app/(app)/reports/actions.ts#finalizeAction", "supervisor.edu", "a year with SQL in it", (_w, form) => [INJECTED_YEAR, false, IDLE, form({ overrideReason: "" })]],
+  ["app/(app)/reports/actions.ts#finalizeAction", "supervisor.edu", "includeChildren as a string", (_w, form) => [REPORT_YEAR, "1' OR 1=1", IDLE, form({ overrideReason: "" })]],
+  ["app/(app)/admin/calendar/actions.ts#saveCalendarAction", "admin.edu", "a year with SQL in it", (_w, form) => ["2027' OR 1=1", IDLE, form({ source: "通知", newyearFrom: "2027-01-01", newyearTo: "2027-01-01" })]],
+];
+
+/** Every action on a request by id, its fixture's valid arguments with the id crafted. */
+const CRAFTED_IDS: [string, unknown][] = [
+  ["an id with SQL in it", "' OR ''='"],
+  ["an id as an object", { id: "x" }],
+  ["an id as a number", 42],
+];
+const CRAFTED_REQUEST: [string, UserKey, string, Args][] = Object.entries(FIXTURES)
+  .filter(([, f]) => f.kind === "request")
+  .flatMap(([key, f]) =>
+    CRAFTED_IDS.map(([what, id]): [string, UserKey, string, Args] => [key, `${f.permitted[0]}.edu` as UserKey, what, (w, form) => [id, ...variantsOf(f)[0][1](w, form).slice(1)]]),
+  );
+const CRAFTED_BOUND = [...CRAFTED_YEAR, ...CRAFTED_REQUEST];
+
+describe("a crafted bound argument is refused with the form's error state, and writes nothing", () => {
+  test.each(CRAFTED_BOUND.map(([key, who, what, args]): [string, Case, Args] => [`${key} with ${what}`, { key, variant: null, who, label: key }, args]))("%s", async (_label, c, args) => {
+    const before = fingerprint();
+    const mark = lastAuditId();
+    const outcome = await call(c, { args });
+    expect(outcome).toMatchObject({ kind: "returned", status: "error" });
+    expect(fingerprint(), "nothing may be written").toEqual(before);
+    expect(auditActionsSince(mark)).toEqual([]);
+  });
+
+  test("every action with bound arguments (its fixture passes more than prevState and formData) has a crafted case", () => {
+    const covered = new Set(CRAFTED_BOUND.map(([key]) => key));
+    const withBound = Object.entries(FIXTURES)
+      .filter(([, f]) => variantsOf(f).some(([, build]) => build(world, formOf({})).length > 2))
+      .map(([key]) => key);
+    expect(withBound.length).toBeGreaterThan(0);
+    expect(withBound.filter((key) => !covered.has(key))).toEqual([]);
+  });
+
+  test("a call whose last argument is no form is refused, not an exception", async () => {
+    const c: Case = { key: "app/(app)/requests/actions.ts#createRequestAction", variant: null, who: "clerk.edu", label: "" };
+    const outcome = await call(c, { args: () => [IDLE, "not a form"] });
+    expect(outcome).toMatchObject({ kind: "returned", status: "error" });
   });
 });

@@ -3,17 +3,11 @@
 import { useActionState } from "react";
 import { FormMessage, SubmitButton } from "@/components/ui/form";
 import { type ActionState, IDLE } from "@/lib/actions";
-import type { Narrative } from "@/lib/reports/narrative";
+import { type Narrative, NARRATIVE_SECTIONS } from "@/lib/reports/narrative";
 
 type Action = (state: ActionState, form: FormData) => Promise<ActionState>;
 
-const SECTIONS: [keyof Narrative, string][] = [
-  ["overview", "一、总体情况"],
-  ["problems", "五、存在的主要问题及改进情况"],
-  ["other", "六、其他需要报告的事项"],
-];
-
-export function NarrativeForm({ action, narrative, placeholders }: { action: Action; narrative: Narrative; placeholders: string[] }) {
+export function NarrativeForm({ action, narrative, placeholders }: { action: Action; narrative: Narrative; placeholders: readonly string[] }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
     <form action={formAction} className="space-y-3" aria-label="报告正文">
@@ -21,14 +15,33 @@ export function NarrativeForm({ action, narrative, placeholders }: { action: Act
       <p className="text-xs text-slate-600">
         数字请用占位符，由系统按表格填入，保证正文与表格一致：{placeholders.map((p) => `{{${p}}}`).join("　")}
       </p>
-      {SECTIONS.map(([name, label]) => (
-        <div key={name} className="space-y-1">
-          <label htmlFor={`f-${name}`} className="block text-sm font-medium">
-            {label}
-          </label>
-          <textarea id={`f-${name}`} name={name} rows={name === "overview" ? 7 : 3} defaultValue={narrative[name]} className="block w-full rounded border border-slate-300 bg-white px-3 py-1.5 text-sm" />
-        </div>
-      ))}
+      {NARRATIVE_SECTIONS.map(([name, label]) => {
+        const error = state.status === "error" ? state.fieldErrors?.[name]?.[0] : undefined;
+        // React 19 resets the form after an action: a refused text comes back as it was typed.
+        const value = state.status === "error" ? (state.values?.[name] ?? narrative[name]) : narrative[name];
+        return (
+          <div key={name} className="space-y-1">
+            <label htmlFor={`f-${name}`} className="block text-sm font-medium">
+              {label}
+            </label>
+            <textarea
+              key={state.status === "error" ? `${name}-${value}` : name}
+              id={`f-${name}`}
+              name={name}
+              rows={name === "overview" ? 7 : 3}
+              defaultValue={value}
+              aria-invalid={error ? true : undefined}
+              aria-describedby={error ? `f-${name}-error` : undefined}
+              className="block w-full rounded border border-slate-300 bg-white px-3 py-1.5 text-sm"
+            />
+            {error ? (
+              <p id={`f-${name}-error`} className="text-sm text-red-700">
+                {error}
+              </p>
+            ) : null}
+          </div>
+        );
+      })}
       <SubmitButton pending={pending} variant="secondary">
         保存正文
       </SubmitButton>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { SubmitButton } from "@/components/ui/form";
 import { type ActionState, IDLE } from "@/lib/actions";
+import { uploadFileName } from "@/lib/ledger/file-name";
 import type { LedgerIssue } from "@/lib/ledger/parse";
 import type { ImportSummary } from "@/lib/ledger/requests";
 import type { UploadPreview } from "@/lib/ledger/uploads";
@@ -27,6 +28,16 @@ function Issues({ title, issues, tone }: { title: string; issues: LedgerIssue[];
   );
 }
 
+/**
+ * The file is sent under its cleaned name: a control character in a multipart header (a name
+ * with a newline) is refused by the server's form parser before any action runs, as HTTP 500.
+ */
+function withCleanFileName(form: FormData): FormData {
+  const file = form.get("file");
+  if (file instanceof File && file.size > 0 && uploadFileName(file.name) !== file.name) form.set("file", file, uploadFileName(file.name));
+  return form;
+}
+
 /** Upload → preview (a dry run, every error listed) → confirm. Nothing is written before the confirmation. */
 export function ImportPanel({ preview, commit }: { preview: Action<UploadPreview>; commit: Action<ImportSummary> }) {
   const [previewState, previewAction, previewing] = useActionState<ActionState<UploadPreview>, FormData>(preview, IDLE);
@@ -46,7 +57,7 @@ export function ImportPanel({ preview, commit }: { preview: Action<UploadPreview
   const summary = shown?.summary;
   return (
     <div className="space-y-4">
-      <form action={previewAction} className="flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-white p-4" aria-label="上传台账">
+      <form action={(form) => previewAction(withCleanFileName(form))} className="flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-white p-4" aria-label="上传台账">
         <div className="space-y-1">
           <label htmlFor="f-file" className="block text-sm font-medium text-slate-700">
             台账文件（CSV 或 XLSX，第一行为表头）

@@ -1,16 +1,13 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { type Db, getDb, type Tx, writeTx } from "../../db";
 import { appeals, type AppealRow, requests } from "../../db/schema";
 import type { Actor } from "../auth/actor";
-import { recordAudit } from "../audit/record";
 import type { LedgerIssue } from "../ledger/parse";
+import { uploadFileName } from "../ledger/file-name";
 import { readImportTable } from "../ledger/read";
 import { neutralizeFormula, writeTableCsv, writeTableXlsx } from "../ledger/write";
-import { changeRequestIn } from "../requests/unit-of-work";
-import { nowIso } from "../time";
-import { APPEAL_KIND_LABELS } from "./codes";
+import { writeAppealIn } from "./mutations";
 import { APPEAL_COLUMNS, type AppealRecord, parseAppeals } from "./parse";
 import { appealAgency } from "./queries";
 
@@ -20,11 +17,16 @@ export type AppealImportSummary = { ok: boolean; dryRun: boolean; rows: number; 
 
 const FIELDS = ["requestId", "kind", "afterReview", "filedDate", "result", "decision", "decidedDate"] as const;
 
+/** A row of the file that says what the stored case says (re-importing a file changes nothing). */
+function sameCase(current: AppealRow, values: Pick<AppealRow, "requestId" | "kind" | "afterReview" | "filedDate" | "result"> & Partial<AppealRow>): boolean {
+  return FIELDS.every((k) => (current[k] ?? null) === (values[k] ?? null));
+}
+
 /** Imports cases, upserted by case number (interfaces.md); all-or-nothing like the request ledger. */
 export async function importAppealFile(actor: Actor, input: { agencyCode: string; bytes: Uint8Array; filename: string; dryRun?: boolean }): Promise<AppealImportSummary> {
   const agency = appealAgency(actor, input.agencyCode, "appeals.write");
   const summary: AppealImportSummary = { ok: false, dryRun: Boolean(input.dryRun), rows: 0, inserted: 0, updated: 0, unchanged: 0, errors: [] };
-  const read = await readImportTable(input.bytes, input.filename);
+  const read = await readImportTable(input.bytes, uploadFileName(input.filename));
   if ("error" in read) {
     summary.errors.push(read.error);
     return summary;
@@ -73,7 +75,7 @@ export async function importAppealFile(actor: Actor, input: { agencyCode: string
     for (const { record, requestId, current } of plan) {
       const values = { requestId, kind: record.kind, afterReview: record.afterReview, filedDate: record.filedDate, result: record.result, decision: record.decision, decidedDate: record.decidedDate };
       if (!current) summary.inserted++;
-      else if (FIELDS.every((k) => (current[k] ?? null) === (values[k] ?? null))) summary.unchanged++;
+      else if (sameCase(current, values)) summary.unchanged++;
       else summary.updated++;
     }
   };
@@ -86,26 +88,15 @@ export async function importAppealFile(actor: Actor, input: { agencyCode: string
   return writeTx((tx) => {
     const plan = run(tx);
     if (summary.errors.length > 0) return summary;
-    const now = nowIso();
     for (const { record, requestId, current } of plan) {
-      const values = { requestId, kind: record.kind, afterReview: record.afterReview, filedDate: record.filedDate, result: record.result, decision: record.decision, decidedDate: record.decidedDate };
-      if (!current) {
-        const id = randomUUID();
-        tx.insert(appeals).values({ ...values, id, agencyId: agency.id, caseNumber: record.caseNumber, createdBy: actor.id }).run();
-        recordAudit(tx, actor, { action: "appeal.import", objectType: "appeal", objectId: id, agencyId: agency.id, after: { caseNumber: record.caseNumber, ...values } });
-        changeRequestIn(tx, actor, requestId, "current", () => ({
-          event: { kind: "appeal", summary: `${APPEAL_KIND_LABELS[record.kind]}案件 ${record.caseNumber} 导入` },
-          action: "request.appeal",
-          detail: { caseNumber: record.caseNumber },
-        }));
-        summary.inserted++;
-      } else if (FIELDS.every((k) => (current[k] ?? null) === (values[k] ?? null))) {
+      const values = { kind: record.kind, afterReview: record.afterReview, filedDate: record.filedDate, result: record.result, decision: record.decision, decidedDate: record.decidedDate };
+      if (current && sameCase(current, { ...values, requestId })) {
         summary.unchanged++;
-      } else {
-        tx.update(appeals).set({ ...values, version: current.version + 1, updatedAt: now, updatedBy: actor.id }).where(eq(appeals.id, current.id)).run();
-        recordAudit(tx, actor, { action: "appeal.update", objectType: "appeal", objectId: current.id, agencyId: agency.id, before: current, after: { ...current, ...values } });
-        summary.updated++;
+        continue;
       }
+      writeAppealIn(tx, actor, { requestId, caseNumber: record.caseNumber, values, expected: "current", via: "import" });
+      if (current) summary.updated++;
+      else summary.inserted++;
     }
     summary.ok = true;
     return summary;

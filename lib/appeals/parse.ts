@@ -1,7 +1,7 @@
-import { byCode, type LedgerIssue, rowReader } from "../ledger/cells";
+import { acceptedValues, byCode, headerlessValues, type LedgerIssue, rowReader } from "../ledger/cells";
 import { isEmptyCell } from "../ledger/columns";
 import type { LedgerTable } from "../ledger/parse";
-import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_RESULT_LABELS, APPEAL_RESULTS, type AppealKind, type AppealResult, decisionResult } from "./codes";
+import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_RESULT_LABELS, APPEAL_RESULTS, type AppealKind, type AppealResult, decisionResult, REVIEW_DECISIONS, SUIT_DECISIONS } from "./codes";
 
 /** The appeals file of interfaces.md. */
 export const APPEAL_COLUMNS = [
@@ -39,7 +39,7 @@ export function parseAppeals(table: LedgerTable): { records: { row: number; reco
     const h = header.replace(/^\uFEFF/, "").trim();
     if (!h) return;
     const col = APPEAL_COLUMNS.find((c) => c.code === h.toLowerCase() || c.zh === h);
-    if (!col) errors.push({ row: 1, field: h, zh: `无法识别的列「${h}」`, en: `unknown column ${h}` });
+    if (!col) errors.push({ row: 1, field: h, zh: `无法识别的列「${h}」；可用的列：${APPEAL_COLUMNS.map((c) => c.zh).join("、")}`, en: `unknown column ${h}` });
     else if (index.has(col.code)) errors.push({ row: 1, field: h, zh: `列「${h}」重复`, en: `column ${col.code} appears twice` });
     else {
       index.set(col.code, i);
@@ -51,7 +51,8 @@ export function parseAppeals(table: LedgerTable): { records: { row: number; reco
   }
   if (errors.length > 0) return { records, errors };
   const dataRows = table.rows.filter((r) => r.cells.some((c) => !isEmptyCell(c)));
-  if (dataRows.length === 0) return { records, errors: [{ row: 2, field: "", zh: "文件中没有数据行", en: "the file has no data rows" }] };
+  if (dataRows.length === 0) return { records, errors: [{ row: 2, field: "", zh: "没有可导入的数据行", en: "the file has no data rows" }] };
+  errors.push(...headerlessValues(table.headers, dataRows));
 
   const seen = new Map<string, number>();
   for (const { row, cells } of dataRows) {
@@ -61,7 +62,7 @@ export function parseAppeals(table: LedgerTable): { records: { row: number; reco
     const requestSerial = required("request_serial");
     const kindRaw = required("kind");
     const kind = kindRaw ? byCode(kindRaw, APPEAL_KINDS, APPEAL_KIND_LABELS) : null;
-    if (kindRaw && !kind) refuse("kind", `无法识别的类型「${kindRaw}」`, `unknown kind ${kindRaw}`);
+    if (kindRaw && !kind) refuse("kind", `无法识别的类型「${kindRaw}」，可填：${acceptedValues(APPEAL_KINDS, APPEAL_KIND_LABELS)}`, `unknown kind ${kindRaw}; accepted: ${APPEAL_KINDS.join(", ")}`);
     const afterRaw = cell("after_review");
     let afterReview = false;
     if (afterRaw !== null) {
@@ -72,11 +73,11 @@ export function parseAppeals(table: LedgerTable): { records: { row: number; reco
     const filedDate = required("filed_date") ? date("filed_date") : null;
     const resultRaw = required("result");
     let result = resultRaw ? byCode(resultRaw, APPEAL_RESULTS, APPEAL_RESULT_LABELS, resultVariants) : null;
-    if (resultRaw && !result) refuse("result", `无法识别的结果「${resultRaw}」`, `unknown result ${resultRaw}`);
+    if (resultRaw && !result) refuse("result", `无法识别的结果「${resultRaw}」，可填：${acceptedValues(APPEAL_RESULTS, APPEAL_RESULT_LABELS)}`, `unknown result ${resultRaw}; accepted: ${APPEAL_RESULTS.join(", ")}`);
     const decision = cell("decision");
     if (decision && kind) {
       const decided = decisionResult(kind, decision);
-      if (!decided) refuse("decision", `无法识别的决定类型「${decision}」`, `unknown decision ${decision}`);
+      if (!decided) refuse("decision", `无法识别的决定类型「${decision}」，可填：${Object.keys(kind === "review" ? REVIEW_DECISIONS : SUIT_DECISIONS).join("、")}`, `unknown decision ${decision}`);
       else result = decided; // A2: a recorded decision decides the column
     }
     const decidedDate = date("decided_date");

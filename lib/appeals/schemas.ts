@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { isoDateSchema } from "../requests/schemas";
-import { optional } from "../validation";
+import { optional, queryText } from "../validation";
 import { APPEAL_KINDS, APPEAL_RESULTS, decisionResult } from "./codes";
 
 /** Recording a case on the request page (A2): the decision, when recorded, decides the column. */
@@ -14,6 +14,8 @@ export const appealSchema = z
     decision: optional(z.string().trim().max(50)),
     result: z.enum(APPEAL_RESULTS, { message: "请选择结果" }),
     decidedDate: optional(isoDateSchema),
+    /** The version of the case the form edited; absent for a new case. */
+    version: optional(z.coerce.number().int().positive()),
   })
   .superRefine((v, ctx) => {
     const issue = (path: string, message: string) => ctx.addIssue({ code: "custom", path: [path], message });
@@ -25,3 +27,18 @@ export const appealSchema = z
   })
   .transform((v) => ({ ...v, afterReview: v.kind === "suit" && v.afterReview, result: v.decision ? (decisionResult(v.kind, v.decision) ?? v.result) : v.result }));
 export type AppealInput = z.infer<typeof appealSchema>;
+
+/**
+ * The query string of /appeals (its filters and the report's drill-down): each a bounded text
+ * without control characters; listAppeals ignores a value it does not know.
+ */
+export const appealFilterSchema = z.object({
+  kind: queryText(20),
+  result: queryText(20),
+  group: queryText(30),
+  from: queryText(10),
+  to: queryText(10),
+  pendingAt: queryText(10),
+  agency: queryText(64),
+  counted: queryText(1),
+});

@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { authRedirectUrl } from "./redirects";
 
 /**
  * The part of the Auth.js configuration without database access, shared by the proxy (which
@@ -14,6 +15,10 @@ export const authConfig = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   providers: [],
+  callbacks: {
+    // Same-origin paths only; Auth.js's default threw on a value such as "\n/requests".
+    redirect: ({ url, baseUrl }) => authRedirectUrl(url, baseUrl),
+  },
   logger: {
     // A wrong password is an audited event, not a server error with a stack trace.
     error(error) {

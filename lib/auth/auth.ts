@@ -56,6 +56,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
   },
   callbacks: {
+    ...authConfig.callbacks,
     // Every request checks the session row, so a logout or a disabled user takes effect at once.
     jwt({ token, user }) {
       if (user?.sid) {
@@ -67,8 +68,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     },
     session({ session, token }) {
       const user = loadSessionUser(token.sid as string | undefined);
-      // Until the second factor is given the session names no user (interfaces.md).
-      if (!user || user.secondFactor !== "ok") return { ...session, user: undefined } as unknown as typeof session;
+      if (!user) return { ...session, user: undefined } as unknown as typeof session;
+      // Until the second factor is given the session names no user (interfaces.md); the server
+      // still finds its row by `sid` (getSessionUser) to ask for the code.
+      if (user.secondFactor !== "ok") return { ...session, sid: user.sessionId, user: undefined } as unknown as typeof session;
       return {
         ...session,
         sid: user.sessionId,

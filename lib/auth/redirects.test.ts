@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { safeCallbackUrl } from "./redirects";
+import { authRedirectUrl, safeCallbackUrl, withSafeCallbackUrl } from "./redirects";
 
 describe("safeCallbackUrl (issue 12, item 5)", () => {
   test.each([
@@ -67,5 +67,30 @@ describe("safeCallbackUrl (issue 12, item 5)", () => {
     ["/requests?q=张三", "/requests?q=%E5%BC%A0%E4%B8%89"],
   ])("%j is followed as %j", (value, expected) => {
     expect(safeCallbackUrl(value)).toBe(expected);
+  });
+});
+
+describe("Auth.js's callbackUrl (issue 13, item 5: a newline gave HTTP 500 or a failed login)", () => {
+  const BASE_URL = "http://localhost:3000";
+  test.each([
+    ["/requests", "http://localhost:3000/requests"],
+    ["/login", "http://localhost:3000/login"],
+    ["http://localhost:3000/requests?x=1", "http://localhost:3000/requests?x=1"],
+    ["\n/requests", "http://localhost:3000/"],
+    ["/requests\r\nSet-Cookie: x=1", "http://localhost:3000/"],
+    ["https://evil.example/", "http://localhost:3000/"],
+    ["//evil.example", "http://localhost:3000/"],
+    ["", "http://localhost:3000/"],
+  ])("redirect(%j) → %j", (url, expected) => {
+    expect(authRedirectUrl(url, BASE_URL)).toBe(expected);
+  });
+
+  test("the query parameter and the cookie are made safe before Auth.js reads them; a safe request is unchanged", () => {
+    const crafted = new Request(`${BASE_URL}/api/auth/signin?callbackUrl=%0A%2Fx`, { headers: { cookie: "a=1; authjs.callback-url=%0A%2Fx; b=2" } });
+    const safe = withSafeCallbackUrl(crafted);
+    expect(new URL(safe.url).searchParams.get("callbackUrl")).toBe(`${BASE_URL}/`);
+    expect(safe.headers.get("cookie")).toBe("a=1; b=2");
+    const fine = new Request(`${BASE_URL}/api/auth/signin?callbackUrl=%2Frequests`, { headers: { cookie: `authjs.callback-url=${encodeURIComponent(`${BASE_URL}/`)}` } });
+    expect(withSafeCallbackUrl(fine)).toBe(fine);
   });
 });

@@ -32,25 +32,81 @@ function refusedTarget(pathname: string): boolean {
   return pathname.startsWith("/login") || pathname === "/api" || pathname.startsWith("/api/");
 }
 
-export function safeCallbackUrl(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/")) return "/";
+/** The value as a path of this origin (with query and hash), or null: the common part of the two checks below. */
+function sameOriginTarget(value: unknown): { target: string; decodedPath: string } | null {
+  if (typeof value !== "string" || !value.startsWith("/")) return null;
   const forms = decodings(value);
-  if (!forms || forms.some((form) => FORBIDDEN.test(form) || form.startsWith("//"))) return "/";
+  if (!forms || forms.some((form) => FORBIDDEN.test(form) || form.startsWith("//"))) return null;
   let url: URL;
   try {
     url = new URL(value, BASE);
   } catch {
-    return "/";
+    return null;
   }
-  if (url.origin !== BASE.origin) return "/";
+  if (url.origin !== BASE.origin) return null;
   const target = url.pathname + url.search + url.hash;
-  if (target.startsWith("//")) return "/";
+  if (target.startsWith("//")) return null;
   let decodedPath: string;
   try {
     decodedPath = new URL(decodeURIComponent(url.pathname), BASE).pathname;
   } catch {
-    return "/";
+    return null;
   }
-  if (decodedPath.startsWith("//") || refusedTarget(url.pathname) || refusedTarget(decodedPath)) return "/";
-  return target;
+  if (decodedPath.startsWith("//")) return null;
+  return { target, decodedPath };
+}
+
+export function safeCallbackUrl(value: unknown): string {
+  const checked = sameOriginTarget(value);
+  if (!checked || refusedTarget(checked.target.split(/[?#]/)[0]) || refusedTarget(checked.decodedPath)) return "/";
+  return checked.target;
+}
+
+/**
+ * Auth.js's redirect callback (and its `callbackUrl` query parameter and cookie): a same-origin
+ * path, /login included (sign-out goes there), absolute on this origin; anything else, a
+ * newline say, is this origin's root. Auth.js's own check answered such a value with HTTP 500.
+ */
+export function authRedirectUrl(url: string, baseUrl: string): string {
+  const origin = new URL(baseUrl).origin;
+  const path = url.startsWith(`${origin}/`) ? url.slice(origin.length) : url;
+  return `${origin}${sameOriginTarget(path)?.target ?? "/"}`;
+}
+
+/** Auth.js's cookie of the page to return to, over HTTP and over HTTPS. */
+const CALLBACK_COOKIES = ["authjs.callback-url", "__Secure-authjs.callback-url"];
+
+/**
+ * A request to Auth.js's routes with its `callbackUrl` query parameter and cookie made safe
+ * first (authRedirectUrl): Auth.js refuses an invalid one with HTTP 500 before any callback runs.
+ */
+export function withSafeCallbackUrl(request: Request): Request {
+  const url = new URL(request.url);
+  const isSafe = (value: string) => [value, `${url.origin}${value}`].includes(authRedirectUrl(value, url.origin));
+  const param = url.searchParams.get("callbackUrl");
+  let changed = false;
+  if (param !== null && !isSafe(param)) {
+    url.searchParams.set("callbackUrl", authRedirectUrl(param, url.origin));
+    changed = true;
+  }
+  const headers = new Headers(request.headers);
+  const cookies = (headers.get("cookie") ?? "").split(/;\s*/).filter(Boolean);
+  const kept = cookies.filter((cookie) => {
+    const [name, ...rest] = cookie.split("=");
+    if (!CALLBACK_COOKIES.includes(name)) return true;
+    let value: string;
+    try {
+      value = decodeURIComponent(rest.join("="));
+    } catch {
+      return false;
+    }
+    return isSafe(value);
+  });
+  if (kept.length !== cookies.length) {
+    headers.set("cookie", kept.join("; "));
+    changed = true;
+  }
+  if (!changed) return request;
+  const hasBody = request.method !== "GET" && request.method !== "HEAD";
+  return new Request(url, { method: request.method, headers, body: hasBody ? request.body : undefined, ...(hasBody ? { duplex: "half" } : {}) } as RequestInit);
 }

@@ -1,4 +1,5 @@
 import { isIsoDate } from "../dates";
+import { labelKey } from "../labels";
 import { isEmptyCell } from "./columns";
 
 /**
@@ -16,18 +17,54 @@ export function unprotect(value: string): string {
   return /^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value;
 }
 
-/** A coded value given as its code or one of its labels (the label, or a variant the caller adds). */
+/** The accepted values of a coded column, for a refusal: `in_person`（当面）、`mail`（信函）… */
+export function acceptedValues<T extends string>(codes: readonly T[], labels: Record<T, string>): string {
+  return codes.map((c) => labels[c]).join("、");
+}
+
+/** A coded value given as its code or one of its labels (the label, or a variant the caller adds), compared by {@link labelKey}. */
 export function byCode<T extends string>(value: string, codes: readonly T[], labels: Record<T, string>, variants: (label: string) => string[] = () => []): T | null {
   const v = value.trim();
   if ((codes as readonly string[]).includes(v)) return v as T;
-  return codes.find((c) => labels[c] === v || variants(labels[c]).includes(v)) ?? null;
+  const key = labelKey(v);
+  if (!key) return null;
+  return codes.find((c) => labelKey(labels[c]) === key || variants(labels[c]).some((variant) => labelKey(variant) === key)) ?? null;
 }
 
-/** A date cell: `YYYY-MM-DD` that exists, or the Chinese and English reasons it is not one. */
+/**
+ * A date as clerks write it (interfaces.md): `YYYY-MM-DD`, `YYYY/M/D`, `YYYY.M.D`,
+ * `YYYY年M月D日` (full-width digits too), with a midnight time after it forgiven; or the Chinese
+ * and English reasons it is not one.
+ */
 export function readDate(value: string): { date: string } | { zh: string; en: string } {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return { zh: `日期「${value}」格式应为 YYYY-MM-DD`, en: `malformed date ${value}` };
-  if (!isIsoDate(value)) return { zh: `日期「${value}」不存在`, en: `impossible date ${value}` };
-  return { date: value };
+  const v = value.normalize("NFKC").trim().replace(/\s+0{1,2}:00(:00)?$/, "");
+  const match = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/.exec(v) ?? /^(\d{4})(年)\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日?$/.exec(v);
+  const formats = "YYYY-MM-DD、YYYY/M/D、YYYY.M.D 或 YYYY年M月D日";
+  if (!match) return { zh: `日期「${value}」格式应为 ${formats}`, en: `malformed date ${value} (YYYY-MM-DD, YYYY/M/D, YYYY.M.D or YYYY年M月D日)` };
+  const date = `${match[1]}-${match[3].padStart(2, "0")}-${match[4].padStart(2, "0")}`;
+  if (!isIsoDate(date)) return { zh: `日期「${value}」不存在`, en: `impossible date ${value}` };
+  return { date };
+}
+
+/** `1` → A, `28` → AB: a column as a spreadsheet names it. */
+export function columnLetters(col: number): string {
+  let s = "";
+  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+/** Values in columns without a header (interfaces.md: refused, naming the cell). */
+export function headerlessValues(headers: string[], rows: { row: number; cells: string[] }[]): LedgerIssue[] {
+  const issues: LedgerIssue[] = [];
+  for (const { row, cells } of rows) {
+    cells.forEach((value, i) => {
+      if ((headers[i] ?? "").trim() !== "" || isEmptyCell(value)) return;
+      const cell = `${columnLetters(i + 1)}${row}`;
+      issues.push({ row, field: cell, zh: `第 ${row} 行 ${cell} 单元格有内容「${value.slice(0, 20)}」，但该列没有表头`, en: `row ${row}, cell ${cell}: a value in a column without a header` });
+    });
+    if (issues.length >= 50) break;
+  }
+  return issues;
 }
 
 /** The columns found in a file's header row: where each is, and the header that named it. */

@@ -1,10 +1,10 @@
 import { YUAN_AMOUNT } from "../decimal";
-import { byCode, type LedgerIssue, rowReader } from "./cells";
+import { acceptedValues, byCode, headerlessValues, type LedgerIssue, rowReader } from "./cells";
 import { isIsoDate } from "../dates";
 import { buildCalendar, type Calendar, isWorkday, replyDue } from "../deadlines/workdays";
 import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, type ApplicantType, type Channel, CHANNEL_LABELS, CHANNELS, type Outcome } from "../requests/codes";
 import { creditCodeProblem, idNumberProblem } from "../requests/identity";
-import { parseOutcome } from "../requests/outcomes";
+import { readOutcome } from "../requests/outcomes";
 import { columnOfHeader, isEmptyCell, LEDGER_COLUMNS, type LedgerColumn } from "./columns";
 
 /** One request as a ledger row states it, checked and normalized (empty is null). */
@@ -76,7 +76,7 @@ export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boole
   });
   if (result.droppedColumns.length > 0 && !options.ignoreUnknown) {
     for (const h of result.droppedColumns) {
-      errors.push({ row: 1, field: h, zh: `无法识别的列「${h}」（如需忽略，请使用 --ignore-unknown 或在预览中确认忽略）`, en: `unknown column ${h}` });
+      errors.push({ row: 1, field: h, zh: `无法识别的列「${h}」；可用的列：${LEDGER_COLUMNS.map((c) => c.zh).join("、")}`, en: `unknown column ${h} (--ignore-unknown drops it)` });
     }
   }
   for (const c of LEDGER_COLUMNS) {
@@ -88,9 +88,10 @@ export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boole
   const seen = new Map<string, number>();
   const dataRows = table.rows.filter((r) => r.cells.some((c) => !isEmptyCell(c)));
   if (dataRows.length === 0) {
-    errors.push({ row: 2, field: "", zh: "文件中没有数据行", en: "the file has no data rows" });
+    errors.push({ row: 2, field: "", zh: "没有可导入的数据行", en: "the file has no data rows" });
     return result;
   }
+  errors.push(...headerlessValues(table.headers, dataRows));
 
   for (const { row, cells } of dataRows) {
     const rowErrors: LedgerIssue[] = [];
@@ -103,18 +104,21 @@ export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boole
 
     const channelRaw = cell("channel");
     const channel = channelRaw === null ? null : byCode(channelRaw, CHANNELS, CHANNEL_LABELS);
-    if (channelRaw !== null && !channel) refuse("channel", `无法识别的申请方式「${channelRaw}」`, `unknown channel ${channelRaw}`);
+    if (channelRaw !== null && !channel) refuse("channel", `无法识别的申请方式「${channelRaw}」，可填：${acceptedValues(CHANNELS, CHANNEL_LABELS)}`, `unknown channel ${channelRaw}; accepted: ${CHANNELS.join(", ")}`);
 
     const typeRaw = required("applicant_type");
     const applicantType = typeRaw ? byCode(typeRaw, APPLICANT_TYPES, APPLICANT_TYPE_LABELS) : null;
-    if (typeRaw && !applicantType) refuse("applicant_type", `无法识别的申请人类型「${typeRaw}」`, `unknown applicant type ${typeRaw}`);
+    if (typeRaw && !applicantType) {
+      refuse("applicant_type", `无法识别的申请人类型「${typeRaw}」，可填：${acceptedValues(APPLICANT_TYPES, APPLICANT_TYPE_LABELS)}`, `unknown applicant type ${typeRaw}; accepted: ${APPLICANT_TYPES.join(", ")}`);
+    }
 
     const applicantName = required("applicant_name");
     const content = required("content");
 
     const outcomeRaw = cell("outcome");
-    const outcome = outcomeRaw === null ? null : parseOutcome(outcomeRaw);
-    if (outcomeRaw !== null && !outcome) refuse("outcome", `无法识别的办理结果「${outcomeRaw}」`, `unknown outcome ${outcomeRaw}`);
+    const outcomeRead = outcomeRaw === null ? null : readOutcome(outcomeRaw);
+    const outcome = outcomeRead && "outcome" in outcomeRead ? outcomeRead.outcome : null;
+    if (outcomeRead && !("outcome" in outcomeRead)) refuse("outcome", outcomeRead.zh, outcomeRead.en);
     const concludedDate = date("concluded_date");
     if (outcomeRaw !== null && cell("concluded_date") === null) refuse("concluded_date", "有办理结果，但没有办结日期", "outcome without conclusion date");
     if (outcomeRaw === null && cell("concluded_date") !== null) refuse("outcome", "有办结日期，但没有办理结果", "conclusion date without outcome");
@@ -130,6 +134,13 @@ export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boole
     const feeRaw = cell("fee_yuan");
     if (feeRaw !== null && !YUAN_AMOUNT.test(feeRaw)) refuse("fee_yuan", `金额「${feeRaw}」应为不超过两位小数的非负数`, `fee ${feeRaw} is not a decimal amount`);
     const feePaidDate = date("fee_paid_date");
+
+    for (const column of LEDGER_COLUMNS) {
+      const value = "max" in column ? cell(column.code) : null;
+      if (value !== null && "max" in column && value.length > column.max) {
+        refuse(column.code, `不超过 ${column.max} 个字（现为 ${value.length} 个字）`, `longer than ${column.max} characters (${value.length})`);
+      }
+    }
 
     const idNumber = cell("id_number");
     const idProblem = idNumber ? idNumberProblem(idNumber) : null;

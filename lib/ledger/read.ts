@@ -1,12 +1,14 @@
 import { parse } from "csv-parse/sync";
-import ExcelJS from "exceljs";
 import type { LedgerTable } from "./parse";
+import { IMPORT_LIMITS, readXlsx, UnreadableFileError } from "./xlsx";
+
 
 /**
- * Reads a ledger file into a table of strings: CSV (UTF-8 with or without BOM; GB18030 as
- * saved by a Chinese Excel is recognised) or XLSX (first sheet). Throws UnreadableFileError.
+ * Reads an import file into a table of strings: CSV (UTF-8 with or without BOM; GB18030 as
+ * saved by a Chinese Excel is recognised) or XLSX (first sheet, lib/ledger/xlsx.ts). Both keep a
+ * row only when it has a value and refuse what is past IMPORT_LIMITS. Throws UnreadableFileError.
  */
-export class UnreadableFileError extends Error {}
+export { UnreadableFileError };
 
 export function isXlsx(bytes: Uint8Array, filename = ""): boolean {
   return filename.toLowerCase().endsWith(".xlsx") || (bytes[0] === 0x50 && bytes[1] === 0x4b);
@@ -22,56 +24,39 @@ function decodeText(bytes: Uint8Array): string {
 
 export function readCsv(bytes: Uint8Array): LedgerTable {
   const text = decodeText(bytes);
-  let records: string[][];
-  try {
-    records = parse(text, { relax_column_count: true, skip_empty_lines: false, bom: true, relax_quotes: false });
-  } catch (error) {
-    throw new UnreadableFileError(`CSV 文件无法解析：${(error as Error).message}`);
-  }
-  const [headers = [], ...rest] = records;
-  return { headers, rows: rest.map((cells, i) => ({ row: i + 2, cells })) };
-}
-
-/** A calendar date from exceljs: a Date at UTC midnight; take its UTC fields (stack.md pitfall 14). */
-function utcDate(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return "";
-  if (value instanceof Date) return utcDate(value);
-  if (typeof value === "object") {
-    if ("richText" in value) return value.richText.map((r) => r.text).join("");
-    if ("text" in value && typeof value.text === "string") return value.text;
-    if ("result" in value) return cellText((value.result ?? null) as ExcelJS.CellValue);
-    if ("error" in value) return "";
-    return "";
-  }
-  return String(value);
-}
-
-export async function readXlsx(bytes: Uint8Array): Promise<LedgerTable> {
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
-  } catch (error) {
-    throw new UnreadableFileError(`XLSX 文件无法读取：${(error as Error).message}`);
-  }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) throw new UnreadableFileError("XLSX 文件中没有工作表");
-  const width = sheet.columnCount;
   const table: LedgerTable = { headers: [], rows: [] };
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
-    const cells = Array.from({ length: width }, (_, i) => cellText(row.getCell(i + 1).value).trim());
-    if (r === 1) table.headers = cells;
-    else table.rows.push({ row: r, cells });
+  let line = 0;
+  try {
+    parse(text, {
+      relax_column_count: true,
+      skip_empty_lines: false,
+      bom: true,
+      relax_quotes: false,
+      on_record: (record: string[]) => {
+        line++;
+        let last = record.length;
+        while (last > 0 && (record[last - 1] ?? "").trim() === "") last--;
+        if (last > IMPORT_LIMITS.columns) {
+          throw new UnreadableFileError(`第 ${line} 行第 ${last} 列有内容：导入文件最多 ${IMPORT_LIMITS.columns} 列`, `row ${line}: a value in column ${last}, over ${IMPORT_LIMITS.columns} columns`);
+        }
+        const cells = record.slice(0, last);
+        if (line === 1) table.headers = cells;
+        else if (cells.length > 0) {
+          if (table.rows.length >= IMPORT_LIMITS.dataRows) throw new UnreadableFileError(`导入文件最多 ${IMPORT_LIMITS.dataRows} 个数据行，请分批导入`, `more than ${IMPORT_LIMITS.dataRows} data rows`);
+          table.rows.push({ row: line, cells });
+        }
+        return null; // nothing is collected by the parser itself
+      },
+    });
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
+    throw new UnreadableFileError(`CSV 文件无法解析（第 ${line + 1} 行附近：引号不成对或格式错误）`, `cannot parse the CSV near line ${line + 1}: ${(error as Error).message}`);
   }
   return table;
 }
 
 export async function readLedgerFile(bytes: Uint8Array, filename = ""): Promise<LedgerTable> {
-  if (bytes.length === 0) throw new UnreadableFileError("文件为空");
+  if (bytes.length === 0) throw new UnreadableFileError("文件为空", "the file is empty");
   return isXlsx(bytes, filename) ? readXlsx(bytes) : readCsv(bytes);
 }
 
@@ -81,6 +66,6 @@ export async function readImportTable(bytes: Uint8Array, filename: string): Prom
     return { table: await readLedgerFile(bytes, filename) };
   } catch (error) {
     if (!(error instanceof UnreadableFileError)) throw error;
-    return { error: { row: 0, field: "", zh: `文件无法读取：${error.message}`, en: "unreadable file" } };
+    return { error: { row: 0, field: "", zh: `文件无法读取：${error.message}`, en: `unreadable file: ${error.en}` } };
   }
 }

@@ -15,6 +15,7 @@ import { openPii } from "../requests/pii";
 import { insertRequests } from "../requests/unit-of-work";
 import { type LedgerIssue, type LedgerRecord, parseLedger } from "./parse";
 import { currentCalendar } from "../calendar/queries";
+import { uploadFileName } from "./file-name";
 import { readImportTable } from "./read";
 import { writeLedgerCsv, writeLedgerXlsx } from "./write";
 
@@ -102,11 +103,14 @@ function existingBySerial(db: Db | Tx, agencyId: string, serials: string[]): Map
 export async function importRequestLedger(
   actor: Actor,
   input: { agencyCode: string; bytes: Uint8Array; filename: string; dryRun?: boolean; ignoreUnknown?: boolean; today: string },
+  /** Runs inside the import's transaction when it succeeds (the upload page's purge and audit row). */
+  onCommit?: (tx: Tx, summary: ImportSummary) => void,
 ): Promise<ImportSummary> {
   const agency = resolveAgency(actor, input.agencyCode, "requests.import");
   const dryRun = Boolean(input.dryRun);
   const summary: ImportSummary = { ok: false, dryRun, rows: 0, inserted: 0, unchanged: 0, errors: [], warnings: [], droppedColumns: [] };
-  const read = await readImportTable(input.bytes, input.filename);
+  const filename = uploadFileName(input.filename);
+  const read = await readImportTable(input.bytes, filename);
   if ("error" in read) {
     summary.errors.push(read.error);
     return summary;
@@ -166,7 +170,7 @@ export async function importRequestLedger(
         const { idNumber, creditCode, phone, ...fields } = record;
         return {
           values: { ...fields, ...sealedPii({ idNumber, creditCode, phone }), id: randomUUID() },
-          event: { kind: "imported" as const, summary: `由台账导入（${input.filename}）` },
+          event: { kind: "imported" as const, summary: `由台账导入（${filename}）` },
           action: "request.import",
           audit: { ...record },
         };
@@ -174,6 +178,7 @@ export async function importRequestLedger(
     );
     summary.inserted = toInsert.length;
     summary.ok = true;
+    onCommit?.(tx, summary);
     return summary;
   });
 }

@@ -1,16 +1,24 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq, isNull } from "drizzle-orm";
-import { getDb, writeTx } from "../../db";
+import { and, eq } from "drizzle-orm";
+import { getDb, truncateWal, writeTx } from "../../db";
 import { agencies, importUploads } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { can } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
-import { nowIso } from "../time";
+import { decryptBytes, encryptBytes } from "../pii/crypto";
+import { now } from "../time";
 import { importRequestLedger, type ImportSummary } from "./requests";
+import { purgeAbandonedUploads } from "./upload-purge";
 
-/** A ledger uploaded in the browser: previewed (a dry run) first, committed on confirmation. */
+/**
+ * A ledger uploaded in the browser: previewed (a dry run) first, committed on confirmation.
+ * Between the two the file is kept AES-256-GCM encrypted (it holds ID and phone numbers), and
+ * only the file: the preview's rows are parsed again at the commit, never stored. The commit
+ * deletes it in the import's own transaction; an upload not confirmed is purged after a day
+ * (./upload-purge.ts).
+ */
 
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
@@ -22,43 +30,54 @@ function agencyCode(agencyId: string): string {
   return getDb().select({ code: agencies.code }).from(agencies).where(eq(agencies.id, agencyId)).get()?.code ?? "";
 }
 
-/** What the upload form shows after a dry run: the stored upload to confirm, and what it would do. */
+/** What the upload form shows after a dry run: the stored upload to confirm (none when refused), and what it would do. */
 export type UploadPreview = { uploadId: string; filename: string; summary: ImportSummary };
 
 export async function previewUpload(actor: Actor, file: { name: string; bytes: Uint8Array }, ignoreUnknown: boolean, today: string): Promise<{ uploadId: string; summary: ImportSummary }> {
   assertImporter(actor);
+  const at = now();
+  purgeAbandonedUploads(at);
   if (file.bytes.length > MAX_UPLOAD_BYTES) throw new AppError("INVALID", "文件超过 20 MB，请分批导入或使用命令行导入", "file");
   const summary = await importRequestLedger(actor, { agencyCode: agencyCode(actor.agencyId), bytes: file.bytes, filename: file.name, dryRun: true, ignoreUnknown, today });
-  const uploadId = randomUUID();
+  // A refused file cannot be confirmed (the form offers no confirmation): it is not kept at all.
+  const uploadId = summary.ok ? randomUUID() : "";
   writeTx((tx) => {
-    tx.insert(importUploads)
-      .values({ id: uploadId, agencyId: actor.agencyId, userId: actor.id, filename: file.name.slice(0, 200), bytes: Buffer.from(file.bytes), ignoreUnknown })
-      .run();
-    recordAudit(tx, actor, { action: "ledger.preview", objectType: "import", objectId: uploadId, detail: { file: file.name, rows: summary.rows, errors: summary.errors.length } });
+    if (uploadId) {
+      tx.insert(importUploads)
+        .values({ id: uploadId, agencyId: actor.agencyId, userId: actor.id, filename: file.name.slice(0, 200), bytesEnc: encryptBytes(file.bytes), ignoreUnknown, createdAt: at.toISOString() })
+        .run();
+    }
+    recordAudit(tx, actor, { action: "ledger.preview", objectType: "import", objectId: uploadId || null, detail: { file: file.name, rows: summary.rows, errors: summary.errors.length } });
   });
   return { uploadId, summary };
 }
 
+/** The stored file; one sealed under a GONGKAI_DATA_KEY since replaced cannot be read and is uploaded again. */
+function openUpload(stored: Buffer): Buffer {
+  try {
+    return decryptBytes(stored);
+  } catch {
+    throw new AppError("NOT_FOUND", "待确认的导入文件无法读取，请重新上传");
+  }
+}
+
 export async function commitUpload(actor: Actor, uploadId: string, today: string): Promise<ImportSummary> {
   assertImporter(actor);
+  purgeAbandonedUploads(now());
   const upload = getDb()
     .select()
     .from(importUploads)
-    .where(and(eq(importUploads.id, uploadId), eq(importUploads.userId, actor.id), isNull(importUploads.committedAt)))
+    .where(and(eq(importUploads.id, uploadId), eq(importUploads.userId, actor.id)))
     .get();
   if (!upload) throw new AppError("NOT_FOUND", "找不到待确认的导入文件，请重新上传");
-  const summary = await importRequestLedger(actor, {
-    agencyCode: agencyCode(upload.agencyId),
-    bytes: upload.bytes,
-    filename: upload.filename,
-    ignoreUnknown: upload.ignoreUnknown,
-    today,
+  const input = { agencyCode: agencyCode(upload.agencyId), bytes: openUpload(upload.bytesEnc), filename: upload.filename, ignoreUnknown: upload.ignoreUnknown, today };
+  const summary = await importRequestLedger(actor, input, (tx, done) => {
+    // Committed: the upload has served its purpose and goes with the import, in its transaction
+    // (the one hard delete, of a transient file, not a record; see ./upload-purge.ts).
+    const deleted = tx.delete(importUploads).where(eq(importUploads.id, uploadId)).run();
+    if (deleted.changes !== 1) throw new AppError("CONFLICT", "此文件已导入，请勿重复确认");
+    recordAudit(tx, actor, { action: "ledger.import", objectType: "import", objectId: uploadId, detail: { file: upload.filename, inserted: done.inserted, unchanged: done.unchanged } });
   });
-  if (summary.ok) {
-    writeTx((tx) => {
-      tx.update(importUploads).set({ committedAt: nowIso() }).where(eq(importUploads.id, uploadId)).run();
-      recordAudit(tx, actor, { action: "ledger.import", objectType: "import", objectId: uploadId, detail: { file: upload.filename, inserted: summary.inserted, unchanged: summary.unchanged } });
-    });
-  }
+  if (summary.ok) truncateWal();
   return summary;
 }

@@ -11,25 +11,49 @@ export type PiiKind = "id_number" | "phone" | "credit_code";
 
 const FORMAT = "v1";
 
+/** Derived once per key and purpose (an import seals tens of thousands of values). */
+const subKeys = new Map<string, Buffer>();
 function subKey(purpose: string): Buffer {
-  return Buffer.from(hkdfSync("sha256", dataKey(), Buffer.alloc(0), `gongkai:${purpose}`, 32));
+  const cached = subKeys.get(`${process.env.GONGKAI_DATA_KEY ?? ""}\0${purpose}`);
+  if (cached) return cached;
+  const key = Buffer.from(hkdfSync("sha256", dataKey(), Buffer.alloc(0), `gongkai:${purpose}`, 32));
+  subKeys.set(`${process.env.GONGKAI_DATA_KEY ?? ""}\0${purpose}`, key);
+  return key;
+}
+
+function seal(plain: Buffer, purpose: string): Buffer {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", subKey(purpose), iv);
+  const body = Buffer.concat([cipher.update(plain), cipher.final()]);
+  return Buffer.concat([iv, cipher.getAuthTag(), body]);
+}
+
+function open(raw: Buffer, purpose: string): Buffer {
+  const decipher = createDecipheriv("aes-256-gcm", subKey(purpose), raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]);
 }
 
 export function encryptPii(plain: string): string {
-  const iv = randomBytes(12);
-  const cipher = createCipheriv("aes-256-gcm", subKey("encrypt"), iv);
-  const body = Buffer.concat([cipher.update(plain, "utf8"), cipher.final()]);
-  const tag = cipher.getAuthTag();
-  return `${FORMAT}:${Buffer.concat([iv, tag, body]).toString("base64")}`;
+  return `${FORMAT}:${seal(Buffer.from(plain, "utf8"), "encrypt").toString("base64")}`;
 }
 
 export function decryptPii(stored: string): string {
   const [format, payload] = stored.split(":", 2);
   if (format !== FORMAT || !payload) throw new Error("unknown personal-data format");
-  const raw = Buffer.from(payload, "base64");
-  const decipher = createDecipheriv("aes-256-gcm", subKey("encrypt"), raw.subarray(0, 12));
-  decipher.setAuthTag(raw.subarray(12, 28));
-  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
+  return open(Buffer.from(payload, "base64"), "encrypt").toString("utf8");
+}
+
+/**
+ * A whole file holding personal data (an uploaded ledger waiting for its confirmation), as
+ * binary: IV, tag, ciphertext, under a key of its own purpose.
+ */
+export function encryptBytes(plain: Uint8Array): Buffer {
+  return seal(Buffer.from(plain), "file");
+}
+
+export function decryptBytes(stored: Uint8Array): Buffer {
+  return open(Buffer.from(stored), "file");
 }
 
 /** Normalizes before hashing so that `410…x` and `410…X`, or spaced phone numbers, match. */

@@ -1,6 +1,9 @@
 import { beforeEach, expect, test } from "vitest";
+import { getDb } from "../../db";
+import { reportNarratives, reportSnapshots } from "../../db/schema";
 import { createAgency } from "../agencies/mutations";
 import { CLI_ACTOR } from "../auth/actor";
+import { type AppError, isAppError } from "../errors";
 import { importRequestLedger } from "../ledger/requests";
 import { freshDatabase, makeUser, TODAY } from "../testing/db";
 import { diffReport, finalizeReport, getNarrative, latestSnapshot, saveNarrative } from "./annual";
@@ -37,4 +40,45 @@ test("finalizing freezes tables, checks and the narrative with its numbers fille
   const now = JSON.parse((await exportReport(supervisor, { agencyCode: "a", year: 2024, includeChildren: false, format: "json" })).body.toString("utf8"));
   expect(frozen.applications.rows.new[6]).toBe(1);
   expect(now.applications.rows.new[6]).toBe(2);
+});
+
+/* Issue 13, item 6: only the placeholders of the list; refused at save and at finalize. */
+
+const narrativeRows = () => getDb().select().from(reportNarratives).all();
+
+test.each([
+  ["{{新收件数}}", "新收件数", "overview"],
+  ["{{constructor}}", "constructor", "problems"],
+  ["{{ __proto__ }}", "__proto__", "other"],
+  ["{{toString}}", "toString", "overview"],
+  ["{{新收 件数}}", "新收 件数", "other"],
+  ["{{}}", "", "problems"],
+] as const)("saving %s is refused, naming the placeholder and its section; nothing is written", async (placeholder, name, section) => {
+  const supervisor = await makeUser("s", "supervisor", "a");
+  const narrative = { ...getNarrative(supervisor, "a", 2024), [section]: `本年度共收到申请${placeholder}件。` };
+  const before = narrativeRows();
+  let error: unknown;
+  try {
+    saveNarrative(supervisor, "a", 2024, narrative);
+  } catch (caught) {
+    error = caught;
+  }
+  expect(isAppError(error) && error.code).toBe("INVALID");
+  expect((error as AppError).message).toContain(`{{${name}}}`);
+  expect((error as AppError).field).toBe(section);
+  expect(narrativeRows()).toEqual(before);
+});
+
+test("known placeholders, spaced or not, are saved", async () => {
+  const supervisor = await makeUser("s", "supervisor", "a");
+  saveNarrative(supervisor, "a", 2024, { overview: "共{{新收}}件、{{ 办结 }}件", problems: "", other: "{{收费金额}}元" });
+  expect(getNarrative(supervisor, "a", 2024)).toMatchObject({ overview: "共{{新收}}件、{{ 办结 }}件", saved: true });
+});
+
+test("finalizing refuses a stored text with an unknown placeholder (saved before the check, or written to the file)", async () => {
+  const supervisor = await makeUser("s", "supervisor", "a");
+  saveNarrative(supervisor, "a", 2024, getNarrative(supervisor, "a", 2024));
+  getDb().update(reportNarratives).set({ other: "收费{{新收件数}}件，{{constructor}}" }).run();
+  expect(() => finalizeReport(supervisor, { agencyCode: "a", year: 2024, includeChildren: false })).toThrow(/“六、其他需要报告的事项”中的占位符 \{\{新收件数\}\} 不存在/);
+  expect(getDb().select().from(reportSnapshots).all()).toEqual([]);
 });

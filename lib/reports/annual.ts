@@ -12,7 +12,7 @@ import { nowIso } from "../time";
 import { computeReport, reportScope, writableReportAgency } from "./engine";
 import { reportJson } from "./json";
 import { APPEAL_GROUP_CODES } from "./layout";
-import { DEFAULT_NARRATIVE, type Narrative, renderNarrativeSections } from "./narrative";
+import { DEFAULT_NARRATIVE, firstUnknownPlaceholder, type Narrative, renderNarrativeSections } from "./narrative";
 
 /** The narrative and the finalized snapshots of an agency's year (A6). */
 
@@ -26,9 +26,18 @@ export function getNarrative(actor: Actor, agencyCode: string, year: number): Na
   return row ? { overview: row.overview, problems: row.problems, other: row.other, saved: true } : { ...DEFAULT_NARRATIVE, saved: false };
 }
 
+/** Refuses a narrative with a `{{…}}` that is not a placeholder, naming it and its section. */
+function assertPlaceholdersKnown(narrative: Narrative, when: "save" | "finalize"): void {
+  const unknown = firstUnknownPlaceholder(narrative);
+  if (!unknown) return;
+  const zh = `“${unknown.label}”中的占位符 {{${unknown.name}}} 不存在${when === "finalize" ? "，请先修改报告正文再定稿" : "，请改用页面列出的占位符"}`;
+  throw new AppError("INVALID", zh, when === "save" ? unknown.section : undefined, `unknown placeholder {{${unknown.name}}} in ${unknown.section}`);
+}
+
 export function saveNarrative(actor: Actor, agencyCode: string, year: number, narrative: Narrative): void {
   assertCan(actor, "reports.edit", "无权编辑年度报告");
   const agency = writableReportAgency(actor, agencyCode);
+  assertPlaceholdersKnown(narrative, "save");
   writeTx((tx) => {
     const where = and(eq(reportNarratives.agencyId, agency.id), eq(reportNarratives.year, year));
     const before = tx.select().from(reportNarratives).where(where).get();
@@ -67,6 +76,8 @@ export function finalizeReport(actor: Actor, input: { agencyCode: string; year: 
   }
   const { agency } = reportScope(actor, input.agencyCode, input.includeChildren);
   const texts = getNarrative(actor, input.agencyCode, input.year);
+  // A text saved before placeholders were checked, or written to the file directly.
+  assertPlaceholdersKnown(texts, "finalize");
   const narrative = renderNarrativeSections(texts, report);
   const snapshot = {
     id: randomUUID(),

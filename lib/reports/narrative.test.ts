@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { OUTCOMES } from "../requests/codes";
-import { DEFAULT_NARRATIVE, renderNarrative } from "./narrative";
+import { DEFAULT_NARRATIVE, PLACEHOLDER_NAMES, placeholderValues, renderNarrative, unknownPlaceholders } from "./narrative";
 import type { Report } from "./types";
 
 const rows = Object.fromEntries(["new", "carried_in", "total", "carried_out", ...OUTCOMES].map((r) => [r, [0, 0, 0, 0, 0, 0, 0]]));
@@ -30,4 +30,23 @@ test("every number in the generated narrative is its table cell", () => {
 
 test("an unknown placeholder stays visible and is reported", () => {
   expect(renderNarrative("共{{新收}}件，{{不存在}}", report)).toEqual({ text: "共28件，{{不存在}}", unknown: ["不存在"] });
+});
+
+test.each([
+  ["{{新收}}{{ 办结 }}", []],
+  ["{{新收件数}}", ["新收件数"]],
+  ["{{constructor}}、{{hasOwnProperty}}、{{constructor}}", ["constructor", "hasOwnProperty"]],
+  ["{{新收 件数}}", ["新收 件数"]],
+  ["{{}}", [""]],
+  ["没有占位符", []],
+])("unknownPlaceholders(%j) is %j", (text, unknown) => {
+  expect(unknownPlaceholders(text)).toEqual(unknown);
+});
+
+test("a name of Object.prototype is no placeholder: it stays visible and is reported (never the function's source)", () => {
+  expect(renderNarrative("{{constructor}}{{__proto__}}", report)).toEqual({ text: "{{constructor}}{{__proto__}}", unknown: ["constructor", "__proto__"] });
+});
+
+test("the list of placeholders is exactly the names that have a value", () => {
+  expect(Object.keys(placeholderValues(report)).sort()).toEqual([...PLACEHOLDER_NAMES].sort());
 });

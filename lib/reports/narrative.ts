@@ -1,5 +1,5 @@
 import { OUTCOME_GROUPS } from "../requests/outcomes";
-import { APPEAL_COLUMNS, APPEAL_GROUP_CODES, APPLICATION_COLUMNS, APPLICATION_ROW_CODES, appealCell, applicationCell } from "./layout";
+import { appealCell, applicationCell } from "./layout";
 import type { Report } from "./types";
 
 /**
@@ -13,7 +13,46 @@ export type Narrative = { overview: string; problems: string; other: string };
 const groupTotal = (report: Report, key: string) =>
   (OUTCOME_GROUPS.find((g) => g.key === key)?.outcomes ?? []).reduce((s, o) => s + applicationCell(report.applications, o, "total"), 0);
 
-export function placeholderValues(report: Report): Record<string, string> {
+/**
+ * The placeholders a narrative may use: an explicit list, looked up as it is (never as an
+ * object's keys, where `{{constructor}}` found Object.prototype's). Anything else in `{{…}}` is
+ * refused when the text is saved and when the report is finalized (issue 13, item 6).
+ */
+export const PLACEHOLDER_NAMES = [
+  "年度",
+  "新收",
+  "上年结转",
+  "办结",
+  "结转下年",
+  "予以公开",
+  "部分公开",
+  "不予公开",
+  "无法提供",
+  "不予处理",
+  "其他处理",
+  "行政复议",
+  "复议纠正",
+  "行政诉讼",
+  "诉讼纠正",
+  "收费件数",
+  "收费金额",
+  "规范性文件制发",
+  "规范性文件现行有效",
+] as const;
+export type PlaceholderName = (typeof PLACEHOLDER_NAMES)[number];
+
+export function isPlaceholderName(name: string): name is PlaceholderName {
+  return (PLACEHOLDER_NAMES as readonly string[]).includes(name);
+}
+
+/** The sections the agency writes, with their headings in the national layout. */
+export const NARRATIVE_SECTIONS = [
+  ["overview", "一、总体情况"],
+  ["problems", "五、存在的主要问题及改进情况"],
+  ["other", "六、其他需要报告的事项"],
+] as const satisfies readonly (readonly [keyof Narrative, string])[];
+
+export function placeholderValues(report: Report): Record<PlaceholderName, string> {
   const total = (row: string) => applicationCell(report.applications, row, "total");
   const a = report.appeals;
   return {
@@ -39,13 +78,23 @@ export function placeholderValues(report: Report): Record<string, string> {
   };
 }
 
-export const PLACEHOLDER_NAMES = Object.keys(placeholderValues({
-  year: 0,
-  applications: { columns: [...APPLICATION_COLUMNS], rows: Object.fromEntries(APPLICATION_ROW_CODES.map((r) => [r, APPLICATION_COLUMNS.map(() => 0)])) },
-  appeals: { columns: [...APPEAL_COLUMNS], ...Object.fromEntries(APPEAL_GROUP_CODES.map((g) => [g, APPEAL_COLUMNS.map(() => 0)])) },
-  fees: { applications: 0, amount_yuan: "0" },
-  proactive: { normative_documents: { issued: 0, abolished: 0, in_force: 0 } },
-} as unknown as Report));
+/** Every `{{…}}` of a text, the name inside trimmed (`{{ 新收 }}` is 新收; `{{新收 件数}}` is one unknown name). */
+const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
+
+/** The names in `{{…}}` that are not placeholders, each once, in order of appearance. */
+export function unknownPlaceholders(text: string): string[] {
+  const names = [...text.matchAll(PLACEHOLDER)].map((m) => m[1].trim());
+  return [...new Set(names.filter((name) => !isPlaceholderName(name)))];
+}
+
+/** The first unknown placeholder of a narrative and the section it is in, or null. */
+export function firstUnknownPlaceholder(narrative: Narrative): { section: keyof Narrative; label: string; name: string } | null {
+  for (const [section, label] of NARRATIVE_SECTIONS) {
+    const [name] = unknownPlaceholders(narrative[section]);
+    if (name !== undefined) return { section, label, name };
+  }
+  return null;
+}
 
 /** A template modelled on published reports; the agency edits it. */
 export const DEFAULT_NARRATIVE: Narrative = {
@@ -62,8 +111,9 @@ export const DEFAULT_NARRATIVE: Narrative = {
 export function renderNarrative(text: string, report: Report): { text: string; unknown: string[] } {
   const values = placeholderValues(report);
   const unknown: string[] = [];
-  const out = text.replace(/\{\{\s*([^{}\s]+)\s*\}\}/g, (whole, name: string) => {
-    if (name in values) return values[name];
+  const out = text.replace(PLACEHOLDER, (whole, inner: string) => {
+    const name = inner.trim();
+    if (isPlaceholderName(name)) return values[name];
     unknown.push(name);
     return whole;
   });

@@ -1,4 +1,5 @@
 import format from "../reports/report-format.json";
+import { labelKey } from "../labels";
 import { type Outcome, OUTCOMES } from "./codes";
 
 /**
@@ -52,18 +53,25 @@ export function outcomeGroupOf(outcome: Outcome) {
   return OUTCOME_GROUPS.find((g) => (g.outcomes as readonly Outcome[]).includes(outcome))!;
 }
 
-/** Reads an outcome as the ledger gives it: the code, the full label or the label without numbering. */
-export function parseOutcome(value: string): Outcome | null {
-  // Real ledgers write "1、" for "1." and "，" for "、" (domain.md §1.4 label variations).
-  const norm = (s: string) => s.replace(/\s+/g, "").replace(/，/g, "、").replace(/^(\d+)、/, "$1.");
-  const v = norm(value);
-  if ((OUTCOMES as readonly string[]).includes(v)) return v as Outcome;
-  for (const code of OUTCOMES) {
-    const full = norm(OUTCOME_LABELS[code]);
-    const candidates = [full, full.replace(/^（[一二三四五六七]）/, ""), norm(plainOutcomeLabel(code))];
-    if (candidates.includes(v)) return code;
+/**
+ * Reads an outcome as a ledger gives it: the code, or its label with or without numbering and
+ * note (compared by labelKey: 部分公开 is `partial`, 其他 is `other_other`). A group's name
+ * (不予公开) is refused with the rows it could mean; anything else with every accepted value.
+ */
+export function readOutcome(value: string): { outcome: Outcome } | { zh: string; en: string } {
+  const v = value.trim();
+  if ((OUTCOMES as readonly string[]).includes(v)) return { outcome: v as Outcome };
+  const key = labelKey(v);
+  const found = OUTCOMES.find((code) => labelKey(OUTCOME_LABELS[code]) === key || labelKey(plainOutcomeLabel(code)) === key);
+  if (found) return { outcome: found };
+  const group = OUTCOME_GROUPS.find((g) => g.outcomes.length > 1 && labelKey(g.label) === key);
+  if (group) {
+    return {
+      zh: `「${v}」是分组名称，请填写其中一项：${group.outcomes.map(plainOutcomeLabel).join("、")}`,
+      en: `${v} names a group of outcomes; give one of: ${group.outcomes.join(", ")}`,
+    };
   }
-  return null;
+  return { zh: `无法识别的办理结果「${v}」，可填：${OUTCOMES.map(plainOutcomeLabel).join("、")}`, en: `unknown outcome ${v}; accepted: ${OUTCOMES.join(", ")}` };
 }
 
 /**

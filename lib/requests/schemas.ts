@@ -1,7 +1,7 @@
 import { YUAN_AMOUNT } from "../decimal";
 import { z } from "zod";
 import { isIsoDate } from "../dates";
-import { optional, optionalText } from "../validation";
+import { optional, optionalText, pageNumberSchema, queryText } from "../validation";
 import { APPLICANT_TYPES, CHANNELS, DELIVERY_METHODS, OUTCOMES, REQUEST_STATUSES, REQUESTED_FORMS } from "./codes";
 import { creditCodeProblem, idNumberProblem, phoneProblem } from "./identity";
 import { deriveReceiptDate } from "./receipt";
@@ -14,28 +14,43 @@ export const isoDateSchema = z
 
 export const optionalDate = optional(isoDateSchema);
 
+/** The longest value of each free-text field: the forms and the ledger import refuse longer ones. */
+export const FIELD_MAX = {
+  serial: 64,
+  applicantName: 200,
+  idNumber: 40,
+  creditCode: 40,
+  phone: 40,
+  address: 300,
+  email: 200,
+  content: 10_000,
+  replyNumber: 100,
+  handler: 50,
+  notes: 2000,
+} as const;
+
 /** The fields a clerk records about an application (registration and editing). */
 const requestFields = z.object({
-  serial: z.string().trim().min(1, "请填写编号").max(64, "编号不超过 64 个字符"),
+  serial: z.string().trim().min(1, "请填写编号").max(FIELD_MAX.serial, `编号不超过 ${FIELD_MAX.serial} 个字符`),
   applicantType: z.enum(APPLICANT_TYPES, { message: "请选择申请人类型" }),
-  applicantName: z.string().trim().min(1, "请填写申请人姓名或名称").max(200, "申请人不超过 200 个字"),
-  idNumber: optionalText(40),
-  creditCode: optionalText(40),
-  phone: optionalText(40),
-  address: optionalText(300),
-  email: optional(z.string().trim().max(200, "不超过 200 个字").email("电子邮箱格式不正确")),
+  applicantName: z.string().trim().min(1, "请填写申请人姓名或名称").max(FIELD_MAX.applicantName, `申请人不超过 ${FIELD_MAX.applicantName} 个字`),
+  idNumber: optionalText(FIELD_MAX.idNumber),
+  creditCode: optionalText(FIELD_MAX.creditCode),
+  phone: optionalText(FIELD_MAX.phone),
+  address: optionalText(FIELD_MAX.address),
+  email: optional(z.string().trim().max(FIELD_MAX.email, `不超过 ${FIELD_MAX.email} 个字`).email("电子邮箱格式不正确")),
   channel: z.enum(CHANNELS, { message: "请选择申请方式" }),
   arrivedDate: optionalDate,
   confirmedDate: optionalDate,
   receivedDate: optionalDate,
   receivedDateReason: optionalText(500),
-  content: z.string().trim().min(1, "请填写申请内容").max(10_000, "申请内容不超过 10000 个字"),
+  content: z.string().trim().min(1, "请填写申请内容").max(FIELD_MAX.content, `申请内容不超过 ${FIELD_MAX.content} 个字`),
   requestedForm: optional(z.enum(REQUESTED_FORMS, { message: "请选择提供形式" })),
   deliveryMethod: optional(z.enum(DELIVERY_METHODS, { message: "请选择获取方式" })),
   /** The handler: a user of the agency (issue 11). `handler` is the free text imported ledgers name. */
   handlerUserId: optionalText(64),
-  handler: optionalText(50),
-  notes: optionalText(2000),
+  handler: optionalText(FIELD_MAX.handler),
+  notes: optionalText(FIELD_MAX.notes),
 });
 
 /** The fields of the form, each written on every save (a blank field clears what was stored). */
@@ -85,7 +100,7 @@ export const concludeSchema = z
     version: z.coerce.number().int().positive(),
     outcome: z.enum(OUTCOMES, { message: "请选择办理结果" }),
     concludedDate: isoDateSchema,
-    replyNumber: optionalText(100),
+    replyNumber: optionalText(FIELD_MAX.replyNumber),
     withheldUnderExemptions: checkbox.default(false),
     partNotAvailable: checkbox.default(false),
     feeYuan: optional(z.string().trim().regex(YUAN_AMOUNT, "金额应为不超过两位小数的数字")),
@@ -103,7 +118,13 @@ export const withdrawSchema = z.object({
   reason: optionalText(500),
 });
 
-/** The register's filters, read from the query string. */
+/**
+ * A request's id as the routes and the bound arguments of Server Actions carry it (a UUID for
+ * every request made here or imported; the pattern keeps any id the database holds).
+ */
+export const requestIdSchema = z.string({ message: "申请不存在" }).regex(/^[0-9A-Za-z_-]{1,64}$/, "申请不存在");
+
+/** The register's filters, read from the query string (the one schema of /requests). */
 export const SORTS = ["received_desc", "received_asc", "serial_asc", "serial_desc", "concluded_desc", "due_asc"] as const;
 /** The due-date filters: past due, due within 5 or 2 working days (today included), clock stopped. */
 export const DUE_FILTERS = ["overdue", "2", "5", "stopped"] as const;
@@ -121,14 +142,14 @@ export const listFilterSchema = z.object({
   to: optionalDate.catch(undefined),
   cfrom: optionalDate.catch(undefined),
   cto: optionalDate.catch(undefined),
-  handler: optionalText(50).catch(undefined),
-  q: optionalText(100).catch(undefined),
+  handler: queryText(50),
+  q: queryText(100),
   /** Only this agency (its code), within what the user may read: the report's drill-down. */
-  agency: optionalText(64).catch(undefined),
+  agency: queryText(64),
   /** Still open after this day (not concluded on or before it): carried-in and carried-out cells. */
   openAfter: optionalDate.catch(undefined),
   due: optional(z.enum(DUE_FILTERS)).catch(undefined),
   sort: z.enum(SORTS).catch("received_desc").default("received_desc"),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+  page: pageNumberSchema,
 });
 export type ListFilter = z.infer<typeof listFilterSchema>;

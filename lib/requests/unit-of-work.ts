@@ -113,10 +113,12 @@ function derive(calendar: Calendar, row: FactRow, pauses: ClockFacts["pauses"], 
   return { status, ...storedDue(calendar, { ...row, pauses }) };
 }
 
+function eventRow(actor: Actor, requestId: string, event: TimelineEvent): typeof requestEvents.$inferInsert {
+  return { requestId, actorId: actor.id, kind: event.kind, summary: event.summary, data: event.data === undefined ? null : JSON.stringify(event.data) };
+}
+
 function appendEvent(tx: Tx, actor: Actor, requestId: string, event: TimelineEvent): void {
-  tx.insert(requestEvents)
-    .values({ requestId, actorId: actor.id, kind: event.kind, summary: event.summary, data: event.data === undefined ? null : JSON.stringify(event.data) })
-    .run();
+  tx.insert(requestEvents).values(eventRow(actor, requestId, event)).run();
 }
 
 /** The plain (decrypted) fields of a request, for audit change sets (which mask personal data). */
@@ -188,6 +190,15 @@ export function insertRequests(tx: Tx, actor: Actor, agencyId: string, items: Ne
   if (items.length === 0) return;
   const calendar = currentCalendar(tx);
   let seq = tx.get<{ n: number }>(sql`SELECT coalesce(max(seq), 0) + 1 AS n FROM requests`)?.n ?? 1;
+  const rows: NewRequestRow[] = [];
+  const events: (typeof requestEvents.$inferInsert)[] = [];
+  const flush = () => {
+    if (rows.length === 0) return;
+    tx.insert(requests).values(rows).run();
+    tx.insert(requestEvents).values(events).run();
+    rows.length = 0;
+    events.length = 0;
+  };
   for (const item of items) {
     const v = item.values;
     const facts: FactRow = {
@@ -202,13 +213,16 @@ export function insertRequests(tx: Tx, actor: Actor, agencyId: string, items: Ne
       replyDeliveredDate: v.replyDeliveredDate ?? null,
     };
     const derived = derive(calendar, facts, [], EVENT_KINDS[item.event.kind].step);
-    tx.insert(requests)
-      .values({ ...v, ...derived, seq: seq++, agencyId, createdBy: actor.id })
-      .run();
-    appendEvent(tx, actor, v.id, item.event);
+    rows.push({ ...v, ...derived, seq: seq++, agencyId, createdBy: actor.id });
+    events.push(eventRow(actor, v.id, item.event));
+    if (rows.length === INSERT_BATCH) flush();
     recordAudit(tx, actor, { action: item.action, objectType: "request", objectId: v.id, agencyId, after: item.audit });
   }
+  flush();
 }
+
+/** Rows a multi-row INSERT carries (an import of 100 000 requests is 1 000 statements, not 100 000). */
+const INSERT_BATCH = 100;
 
 export type MovedDue = { requestId: string; agencyId: string; serial: string; before: string | null; after: string | null };
 

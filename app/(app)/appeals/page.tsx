@@ -4,13 +4,15 @@ import { PageHeader } from "@/components/app-shell";
 import { AppealsTable } from "@/components/appeals/appeals-table";
 import { APPEAL_KIND_LABELS, APPEAL_KINDS, APPEAL_RESULT_LABELS } from "@/lib/appeals/codes";
 import { listAppeals } from "@/lib/appeals/queries";
+import { appealFilterSchema } from "@/lib/appeals/schemas";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
+import { firstValues } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "复议诉讼" };
 
-export default async function AppealsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function AppealsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission("appeals.read");
-  const filter = await searchParams;
+  const filter = appealFilterSchema.parse(firstValues(await searchParams));
   const drill = Boolean(filter.group);
   const rows = listAppeals(toActor(user), filter);
   const field = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";

@@ -2,8 +2,9 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { type ActionState, fromAppError, fromZodError } from "@/lib/actions";
+import { type ActionState, boundArgument, formAction, fromAppError, fromZodError } from "@/lib/actions";
 import { requirePermission, toActor } from "@/lib/auth/current";
+import { uploadFileName } from "@/lib/ledger/file-name";
 import { commitUpload, previewUpload } from "@/lib/ledger/uploads";
 import type { ImportSummary } from "@/lib/ledger/requests";
 import type { UploadPreview } from "@/lib/ledger/uploads";
@@ -11,9 +12,9 @@ import { concludeRequest, createRequest, updateRequest, withdrawRequest } from "
 import { todayInChina } from "@/lib/time";
 import { appealSchema } from "@/lib/appeals/schemas";
 import { saveAppeal } from "@/lib/appeals/mutations";
-import { concludeSchema, createRequestSchema, updateRequestSchema, withdrawSchema } from "@/lib/requests/schemas";
+import { concludeSchema, createRequestSchema, requestIdSchema, updateRequestSchema, withdrawSchema } from "@/lib/requests/schemas";
 
-export async function createRequestAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export const createRequestAction = formAction(async (_prev: ActionState, form: FormData): Promise<ActionState> => {
   const user = await requirePermission("requests.write");
   const input = createRequestSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return fromZodError(input.error, form);
@@ -25,10 +26,11 @@ export async function createRequestAction(_prev: ActionState, form: FormData): P
   }
   revalidatePath("/requests");
   redirect(`/requests/${id}?saved=created`);
-}
+});
 
-export async function updateRequestAction(id: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+export const updateRequestAction = formAction(async (id: string, _prev: ActionState, form: FormData): Promise<ActionState> => {
   const user = await requirePermission("requests.write");
+  boundArgument(requestIdSchema, id);
   const input = updateRequestSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return fromZodError(input.error, form);
   try {
@@ -38,10 +40,11 @@ export async function updateRequestAction(id: string, _prev: ActionState, form: 
   }
   revalidatePath(`/requests/${id}`);
   redirect(`/requests/${id}?saved=updated`);
-}
+});
 
-export async function concludeRequestAction(id: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+export const concludeRequestAction = formAction(async (id: string, _prev: ActionState, form: FormData): Promise<ActionState> => {
   const user = await requirePermission("requests.decide");
+  boundArgument(requestIdSchema, id);
   const input = concludeSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return fromZodError(input.error, form);
   try {
@@ -51,10 +54,11 @@ export async function concludeRequestAction(id: string, _prev: ActionState, form
   }
   revalidatePath(`/requests/${id}`);
   redirect(`/requests/${id}?saved=concluded`);
-}
+});
 
-export async function withdrawRequestAction(id: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+export const withdrawRequestAction = formAction(async (id: string, _prev: ActionState, form: FormData): Promise<ActionState> => {
   const user = await requirePermission("requests.decide");
+  boundArgument(requestIdSchema, id);
   const input = withdrawSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return fromZodError(input.error, form);
   try {
@@ -64,22 +68,23 @@ export async function withdrawRequestAction(id: string, _prev: ActionState, form
   }
   revalidatePath(`/requests/${id}`);
   redirect(`/requests/${id}?saved=withdrawn`);
-}
+});
 
-export async function previewImportAction(_prev: ActionState<UploadPreview>, form: FormData): Promise<ActionState<UploadPreview>> {
+export const previewImportAction = formAction(async (_prev: ActionState<UploadPreview>, form: FormData): Promise<ActionState<UploadPreview>> => {
   const user = await requirePermission("requests.import");
   const file = form.get("file");
   if (!(file instanceof File) || file.size === 0) return { status: "error", message: "请选择要导入的台账文件（CSV 或 XLSX）", fieldErrors: { file: ["请选择要导入的台账文件（CSV 或 XLSX）"] } };
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const { uploadId, summary } = await previewUpload(toActor(user), { name: file.name, bytes }, form.get("ignoreUnknown") === "on", todayInChina());
-    return { status: "success", message: `已读取 ${file.name}`, data: { uploadId, filename: file.name, summary } };
+    const filename = uploadFileName(file.name);
+    const { uploadId, summary } = await previewUpload(toActor(user), { name: filename, bytes }, form.get("ignoreUnknown") === "on", todayInChina());
+    return { status: "success", message: `已读取 ${filename}`, data: { uploadId, filename, summary } };
   } catch (error) {
     return fromAppError(error, form);
   }
-}
+});
 
-export async function commitImportAction(_prev: ActionState<ImportSummary>, form: FormData): Promise<ActionState<ImportSummary>> {
+export const commitImportAction = formAction(async (_prev: ActionState<ImportSummary>, form: FormData): Promise<ActionState<ImportSummary>> => {
   const user = await requirePermission("requests.import");
   try {
     const summary = await commitUpload(toActor(user), String(form.get("uploadId") ?? ""), todayInChina());
@@ -89,10 +94,11 @@ export async function commitImportAction(_prev: ActionState<ImportSummary>, form
   } catch (error) {
     return fromAppError(error, form);
   }
-}
+});
 
-export async function saveAppealAction(requestId: string, _prev: ActionState, form: FormData): Promise<ActionState> {
+export const saveAppealAction = formAction(async (requestId: string, _prev: ActionState, form: FormData): Promise<ActionState> => {
   const user = await requirePermission("appeals.write");
+  boundArgument(requestIdSchema, requestId);
   const input = appealSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return fromZodError(input.error, form);
   try {
@@ -101,5 +107,7 @@ export async function saveAppealAction(requestId: string, _prev: ActionState, fo
     return fromAppError(error, form);
   }
   revalidatePath(`/requests/${requestId}`);
+  // An edit leaves the edit form (its version is spent); a new case keeps the form for the next.
+  if (input.data.version) redirect(`/requests/${requestId}?saved=appeal`);
   return { status: "success", message: `已保存案件 ${input.data.caseNumber}` };
-}
+});

@@ -9,6 +9,7 @@ import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, REQUEST_STATUS_LABELS, REQUEST_
 import { OUTCOME_GROUPS, OUTCOME_LABELS } from "@/lib/requests/outcomes";
 import { listHandlers, listRequests } from "@/lib/requests/queries";
 import { todayInChina } from "@/lib/time";
+import { firstValues } from "@/lib/validation";
 import { DUE_FILTER_LABELS, DUE_FILTERS, listFilterSchema, SORTS } from "@/lib/requests/schemas";
 
 export const metadata: Metadata = { title: "申请登记簿" };
@@ -27,11 +28,11 @@ const field = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission("requests.read");
   const actor = toActor(user);
-  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
-  const filter = listFilterSchema.parse(raw);
+  const filter = listFilterSchema.parse(firstValues(await searchParams));
   const { rows, total, capped, page, pageSize } = listRequests(actor, filter, todayInChina());
   const handlers = listHandlers(actor);
-  const kept = Object.fromEntries(Object.entries(raw).filter(([k, v]) => k !== "page" && v)) as Record<string, string>;
+  // The links keep the filters as parsed, never the raw query string.
+  const kept = Object.fromEntries(Object.entries(filter).flatMap(([k, v]) => (k !== "page" && v !== undefined && v !== "" ? [[k, String(v)]] : [])));
   const filtered = Object.keys(kept).some((k) => k !== "sort");
   const multiAgency = new Set(rows.map((r) => r.agencyName)).size > 1 || user.role !== "clerk";
 

@@ -1,12 +1,12 @@
 "use server";
 
 import { AuthError, CredentialsSignin } from "next-auth";
-import type { ActionState } from "@/lib/actions";
+import { type ActionState, formAction } from "@/lib/actions";
 import { signIn } from "@/lib/auth/auth";
 import { LOGIN_REFUSED_MESSAGE } from "@/lib/auth/login";
 import { safeCallbackUrl } from "@/lib/auth/redirects";
 
-export async function loginAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export const loginAction = formAction(async (_prev: ActionState, form: FormData): Promise<ActionState> => {
   const username = String(form.get("username") ?? "").trim();
   const password = String(form.get("password") ?? "");
   const values = { username };
@@ -28,4 +28,4 @@ export async function loginAction(_prev: ActionState, form: FormData): Promise<A
     throw error; // the redirect after a successful login
   }
   return { status: "idle" };
-}
+});

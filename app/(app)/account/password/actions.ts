@@ -1,12 +1,12 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { type ActionState, fromAppError, fromZodError } from "@/lib/actions";
+import { type ActionState, formAction, fromAppError, fromZodError } from "@/lib/actions";
 import { requireUser, toActor } from "@/lib/auth/current";
 import { changeOwnPassword } from "@/lib/users/mutations";
 import { changePasswordSchema } from "@/lib/users/schemas";
 
-export async function changePasswordAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export const changePasswordAction = formAction(async (_prev: ActionState, form: FormData): Promise<ActionState> => {
   const user = await requireUser({ allowMustChange: true });
   const input = changePasswordSchema.safeParse(Object.fromEntries(form));
   if (!input.success) return fromZodError(input.error, form);
@@ -16,4 +16,4 @@ export async function changePasswordAction(_prev: ActionState, form: FormData): 
     return fromAppError(error, form);
   }
   redirect("/?password=changed");
-}
+});

@@ -1,12 +1,12 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionState, fromAppError, fromZodError } from "@/lib/actions";
+import { type ActionState, formAction, fromAppError, fromZodError } from "@/lib/actions";
 import { createAgency, renameAgency } from "@/lib/agencies/mutations";
 import { agencySchema, renameAgencySchema } from "@/lib/agencies/schemas";
 import { requirePermission, toActor } from "@/lib/auth/current";
 
-export async function createAgencyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export const createAgencyAction = formAction(async (_prev: ActionState, form: FormData): Promise<ActionState> => {
   const user = await requirePermission("admin.agencies");
   const input = agencySchema.safeParse(Object.fromEntries(form));
   if (!input.success) return fromZodError(input.error, form);
@@ -17,9 +17,9 @@ export async function createAgencyAction(_prev: ActionState, form: FormData): Pr
   } catch (error) {
     return fromAppError(error, form);
   }
-}
+});
 
-export async function renameAgencyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export const renameAgencyAction = formAction(async (_prev: ActionState, form: FormData): Promise<ActionState> => {
   const user = await requirePermission("admin.agencies");
   const input = renameAgencySchema.safeParse(Object.fromEntries(form));
   if (!input.success) return fromZodError(input.error, form);
@@ -30,4 +30,4 @@ export async function renameAgencyAction(_prev: ActionState, form: FormData): Pr
   } catch (error) {
     return fromAppError(error, form);
   }
-}
+});

@@ -2,16 +2,18 @@ import type { Metadata } from "next";
 import { PageHeader } from "@/components/app-shell";
 import { AUDIT_PAGE_SIZE, listAuditRows } from "@/lib/audit/queries";
 import { AUDIT_ACTION_LABELS, AUDIT_OBJECT_LABELS, AUDIT_RESULT_LABELS, beijingTime } from "@/lib/audit/labels";
+import { auditQuerySchema } from "@/lib/audit/schemas";
 import { describeFinding, verifyAudit } from "@/lib/audit/verify";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
+import { firstValues } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "审计日志" };
 
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<{ page?: string; verify?: string }> }) {
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission("audit.read");
-  const params = await searchParams;
-  const page = Math.max(1, Number(params.page) || 1);
+  const params = firstValues(await searchParams);
+  const { page } = auditQuerySchema.parse(params);
   const { rows, total } = listAuditRows(toActor(user), page);
   // A page view verifies the rows after the last checkpoint; the button re-reads every row.
   const check = verifyAudit({ full: params.verify === "full", writeCheckpoint: true });

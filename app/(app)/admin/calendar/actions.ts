@@ -1,13 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionState, echoValues, fromAppError } from "@/lib/actions";
+import { type ActionState, boundArgument, echoValues, formAction, fromAppError } from "@/lib/actions";
 import { requirePermission, toActor } from "@/lib/auth/current";
 import { saveCalendarYear } from "@/lib/calendar/mutations";
 import { noticeDays, noticeFormFrom } from "@/lib/calendar/notice";
+import { yearSchema } from "@/lib/validation";
 
-export async function saveCalendarAction(year: number, _prev: ActionState, form: FormData): Promise<ActionState> {
+export const saveCalendarAction = formAction(async (year: number, _prev: ActionState, form: FormData): Promise<ActionState> => {
   const user = await requirePermission("admin.calendar");
+  boundArgument(yearSchema, year);
   const parsed = noticeDays(year, noticeFormFrom((name) => String(form.get(name) ?? "")));
   if ("errors" in parsed) {
     const fieldErrors = Object.fromEntries(Object.entries(parsed.errors).map(([k, v]) => [k, [v]]));
@@ -20,4 +22,4 @@ export async function saveCalendarAction(year: number, _prev: ActionState, form:
   } catch (error) {
     return fromAppError(error, form);
   }
-}
+});

@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { type ActionState, fromAppError, fromZodError } from "@/lib/actions";
+import { type ActionState, formAction, fromAppError, fromZodError } from "@/lib/actions";
 import { requirePermission, toActor } from "@/lib/auth/current";
 import { generatePassword } from "@/lib/auth/password";
 import { changeUserRole, createUser, resetUserPassword, resetUserSecondFactor, setUserDisabled, unlockUser } from "@/lib/users/mutations";
@@ -9,7 +9,7 @@ import { saveSetting } from "@/lib/settings/mutations";
 import { changeRoleSchema, createUserSchema } from "@/lib/users/schemas";
 
 /** A new user gets a generated one-time password, shown once to the admin and changed at first login. */
-export async function createUserAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export const createUserAction = formAction(async (_prev: ActionState, form: FormData): Promise<ActionState> => {
   const user = await requirePermission("admin.users");
   const password = generatePassword();
   const input = createUserSchema.safeParse({ ...Object.fromEntries(form), password, mustChange: true });
@@ -21,9 +21,9 @@ export async function createUserAction(_prev: ActionState, form: FormData): Prom
   }
   revalidatePath("/admin/users");
   return { status: "success", message: `已创建用户 ${input.data.username}，初始密码：${password}（只显示这一次，请当面交给本人；首次登录须修改）` };
-}
+});
 
-export async function userRowAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export const userRowAction = formAction(async (_prev: ActionState, form: FormData): Promise<ActionState> => {
   const user = await requirePermission("admin.users");
   const actor = toActor(user);
   const id = String(form.get("id") ?? "");
@@ -56,10 +56,10 @@ export async function userRowAction(_prev: ActionState, form: FormData): Promise
   } catch (error) {
     return fromAppError(error, form);
   }
-}
+});
 
 /** The password period (定期更换): days after which a password must be changed at the next login; 0 turns it off. */
-export async function savePasswordPolicyAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export const savePasswordPolicyAction = formAction(async (_prev: ActionState, form: FormData): Promise<ActionState> => {
   const user = await requirePermission("admin.users");
   const raw = String(form.get("passwordMaxAgeDays") ?? "").trim();
   try {
@@ -69,4 +69,4 @@ export async function savePasswordPolicyAction(_prev: ActionState, form: FormDat
   }
   revalidatePath("/admin/users");
   return { status: "success", message: raw === "0" ? "已保存：密码不再定期过期" : `已保存：密码 ${raw} 天后须在下次登录时修改` };
-}
+});

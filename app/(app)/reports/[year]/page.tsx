@@ -17,16 +17,18 @@ import { APPEAL_COLUMN_LABELS, APPLICATION_COLUMN_LABELS, APPLICATION_ROWS } fro
 import { PLACEHOLDER_NAMES, renderNarrativeSections } from "@/lib/reports/narrative";
 import { finalizeAction, saveNarrativeAction } from "../actions";
 import { PERIOD_CODES, periodOf } from "@/lib/reports/periods";
+import { reportQuerySchema } from "@/lib/reports/schemas";
+import { firstValues, yearSchema } from "@/lib/validation";
 
 export const metadata: Metadata = { title: "年度报告" };
 
-export default async function ReportPage({ params, searchParams }: { params: Promise<{ year: string }>; searchParams: Promise<{ children?: string; period?: string }> }) {
+export default async function ReportPage({ params, searchParams }: { params: Promise<{ year: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const user = await requirePagePermission("reports.read");
   const { year: yearParam } = await params;
-  const { children, period: periodCode } = await searchParams;
-  if (!/^\d{4}$/.test(yearParam)) notFound();
-  const year = Number(yearParam);
-  const includeChildren = children === "1";
+  const parsedYear = yearSchema.safeParse(yearParam);
+  if (!parsedYear.success) notFound();
+  const year = parsedYear.data;
+  const { children: includeChildren, period: periodCode } = reportQuerySchema.parse(firstValues(await searchParams));
   const chosen = periodOf(year, periodCode);
   let report;
   try {

@@ -15,6 +15,7 @@ import { todayInChina } from "@/lib/time";
 import { isAppError } from "@/lib/errors";
 import { APPLICANT_TYPE_LABELS, CHANNEL_LABELS, DELIVERY_METHOD_LABELS, EVENT_KINDS, REQUESTED_FORM_LABELS } from "@/lib/requests/codes";
 import { OUTCOME_LABELS } from "@/lib/requests/outcomes";
+import { requestIdSchema } from "@/lib/requests/schemas";
 import { getRequest, listTimeline } from "@/lib/requests/queries";
 import { concludeRequestAction, saveAppealAction, withdrawRequestAction } from "../actions";
 import { addPauseAction, delayAction, deliveryAction, endPauseAction, extensionAction, removePauseAction, supplementedAction, supplementNoticeAction } from "../clock-actions";
@@ -30,6 +31,7 @@ const SAVED: Record<string, string> = {
   withdrawn: "已登记撤回并办结",
   paused: "已登记中止计算，答复期限已重新计算",
   pause_ended: "已登记中止结束，答复期限已重新计算",
+  appeal: "已保存案件",
   pause_removed: "已撤销中止记录，答复期限已重新计算",
   extended: "已登记延期，答复期限已重新计算",
   delayed: "已登记延迟答复期限",
@@ -47,11 +49,15 @@ function Item({ label, children, wide }: { label: string; children: ReactNode; w
   );
 }
 
-export default async function RequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string }> }) {
+export default async function RequestPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ saved?: string | string[]; appeal?: string | string[] }> }) {
   const user = await requirePagePermission("requests.read");
   const actor = toActor(user);
   const { id } = await params;
-  const { saved } = await searchParams;
+  if (!requestIdSchema.safeParse(id).success) notFound();
+  const { saved, appeal } = await searchParams;
+  // Own keys only: `?saved=constructor` must not reach Object.prototype.
+  const savedMessage = typeof saved === "string" && Object.hasOwn(SAVED, saved) ? SAVED[saved] : null;
+  const editing = typeof appeal === "string" ? appeal : undefined;
   let request;
   try {
     request = getRequest(actor, id, { revealPii: true });
@@ -61,6 +67,8 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   }
   const timeline = listTimeline(actor, id);
   const cases = listAppealsOfRequest(actor, id);
+  const mayRecordAppeals = can(user.role, "requests.decide") && can(user.role, "appeals.write");
+  const edited = mayRecordAppeals ? cases.find((c) => c.id === editing) : undefined;
   const today = todayInChina();
   const mayDecide = can(user.role, "requests.decide");
   const { clock, pauses, left } = getRequestClock(actor, request, today);
@@ -92,9 +100,9 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
           </Link>
         </div>
       </PageHeader>
-      {saved && SAVED[saved] ? (
+      {savedMessage ? (
         <p data-testid="form-success" className="mb-4 rounded border border-green-300 bg-green-50 px-3 py-2 text-sm text-green-800">
-          {SAVED[saved]}
+          {savedMessage}
         </p>
       ) : null}
 
@@ -159,7 +167,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
 
           <section className="rounded border border-slate-200 bg-white p-4" aria-label="复议诉讼">
             <h2 className="mb-3 font-semibold">行政复议、行政诉讼</h2>
-            <AppealsTable rows={cases} testId="request-appeals" />
+            <AppealsTable rows={cases} testId="request-appeals" editBase={mayRecordAppeals ? `/requests/${id}` : undefined} />
           </section>
 
           <section className="rounded border border-slate-200 bg-white p-4">
@@ -183,10 +191,19 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
               <h2 className="mb-3 font-semibold">{request.outcome ? "更正办理结果" : "办结"}</h2>
               <ConcludeForm action={concludeRequestAction.bind(null, id)} version={request.version} current={request} today={today} />
             </section>
-            {can(user.role, "appeals.write") ? (
-              <section className="rounded border border-slate-200 bg-white p-4">
-                <h2 className="mb-3 font-semibold">登记复议诉讼案件</h2>
-                <AppealForm action={saveAppealAction.bind(null, id)} />
+            {mayRecordAppeals ? (
+              <section className="rounded border border-slate-200 bg-white p-4" id="appeal-form">
+                {edited ? (
+                  <div className="mb-3 flex items-baseline justify-between gap-2">
+                    <h2 className="font-semibold">修改案件 {edited.caseNumber}</h2>
+                    <Link href={`/requests/${id}`} className="text-sm text-brand-700 underline">
+                      取消
+                    </Link>
+                  </div>
+                ) : (
+                  <h2 className="mb-3 font-semibold">登记复议诉讼案件</h2>
+                )}
+                <AppealForm key={edited ? `${edited.id}-${edited.version}` : "new"} action={saveAppealAction.bind(null, id)} appeal={edited} />
               </section>
             ) : null}
             {!request.outcome ? (

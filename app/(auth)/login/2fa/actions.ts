@@ -1,12 +1,12 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { type ActionState, fromAppError } from "@/lib/actions";
+import { type ActionState, formAction, fromAppError } from "@/lib/actions";
 import { getSessionUser } from "@/lib/auth/current";
 import { confirmEnrollment, verifySecondFactor } from "@/lib/auth/second-factor";
 
 /** The code after the password (or a recovery code): the session becomes a full login. */
-export async function verifySecondFactorAction(_prev: ActionState, form: FormData): Promise<ActionState> {
+export const verifySecondFactorAction = formAction(async (_prev: ActionState, form: FormData): Promise<ActionState> => {
   const user = await getSessionUser();
   if (!user || user.secondFactor !== "verify") return { status: "error", message: "登录已失效，请重新登录" };
   try {
@@ -15,13 +15,13 @@ export async function verifySecondFactorAction(_prev: ActionState, form: FormDat
     return fromAppError(error, form);
   }
   redirect("/");
-}
+});
 
 /**
  * Confirms enrolling the authenticator: at the login of a role that needs it, or from the
  * account page for anyone not enrolled yet. The recovery codes come back once, in `data`.
  */
-export async function confirmEnrollmentAction(_prev: ActionState<string[]>, form: FormData): Promise<ActionState<string[]>> {
+export const confirmEnrollmentAction = formAction(async (_prev: ActionState<string[]>, form: FormData): Promise<ActionState<string[]>> => {
   const user = await getSessionUser();
   if (!user || user.secondFactor === "verify") return { status: "error", message: "登录已失效，请重新登录" };
   try {
@@ -30,4 +30,4 @@ export async function confirmEnrollmentAction(_prev: ActionState<string[]>, form
   } catch (error) {
     return fromAppError(error, form);
   }
-}
+});
