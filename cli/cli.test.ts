@@ -229,9 +229,9 @@ describe("cli agency add / user add", () => {
     const result = spawnSync("sh", ["-c", script, tsx, path.join(root, "cli", "index.ts"), out], { cwd: root, encoding: "utf8", env });
     expect(result.status, result.stderr).toBe(0);
     const db = path.join(home, "data", "modes.db");
-    const files = [db, out, path.join(home, ".env.local"), ...[`${db}-wal`, `${db}-shm`].filter((f) => existsSync(f))];
+    const files = [db, out, `${out}.audit-head`, `${db}.audit-head`, path.join(home, ".env.local"), ...[`${db}-wal`, `${db}-shm`].filter((f) => existsSync(f))];
     expect(files.map((f) => [path.basename(f), (statSync(f).mode & 0o777).toString(8)])).toEqual(files.map((f) => [path.basename(f), "600"]));
-    expect(readdirSync(home).sort()).toEqual([".env.local", "backup.db", "data", "db"]); // no -wal or -shm left beside the backup
+    expect(readdirSync(home).sort()).toEqual([".env.local", "backup.db", "backup.db.audit-head", "data", "db"]); // no -wal or -shm left beside the backup; its audit head with it
     // A connection left open, as the server's is: the -wal and -shm it uses are 0600 too.
     const open = new Database(db);
     open.prepare("SELECT count(*) FROM agencies").get();
