@@ -201,7 +201,7 @@ describe("cli agency add / user add", () => {
     expect(cli(["due", "--received"]).code).toBe(2);
     expect(cli(["due", "--received", "2024-09-27", "--nonsense"]).code).toBe(2);
     expect(cli(["due"]).code).toBe(2);
-  });
+  }, 120_000); // a dozen whole CLI processes: slow when the machine is busy
 
   test("backup: a consistent copy that opens with the same data; a missing directory exits 1", () => {
     cli(["agency", "add", "--code", "bk", "--name", "备份测试机关"]);
