@@ -64,6 +64,8 @@ test("an admin enrolls the authenticator at the first login, signs in with a rec
   expect(recovery).toBeTruthy();
 
   const withRecovery = async () => {
+    // A response still in flight would set the session cookie again after it is cleared.
+    await page.waitForLoadState("networkidle");
     await page.context().clearCookies();
     await page.goto("/login");
     await page.getByLabel("用户名").fill(username);
