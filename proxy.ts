@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { authConfig } from "./lib/auth/auth.config";
 import { isPublicPath, isRouteHandlerPath } from "./lib/auth/paths";
 import { hstsMode } from "./lib/env";
+import { UPLOAD_BODY_BYTES, UPLOAD_TOO_LARGE } from "./lib/ledger/upload-limit";
 import { strictTransportSecurity } from "./lib/security-headers";
 
 /**
@@ -37,6 +38,11 @@ function withTransportSecurity(req: Request, res: NextResponse): NextResponse {
 
 export default auth((req) => {
   const { pathname, search } = req.nextUrl;
+  // A body over the largest upload is refused before anything reads it (the browser's form
+  // refuses such a file before sending it; this is for requests made by hand).
+  if (Number(req.headers.get("content-length") ?? 0) > UPLOAD_BODY_BYTES) {
+    return withTransportSecurity(req, new NextResponse(UPLOAD_TOO_LARGE, { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
+  }
   if (!req.auth && !isPublicPath(pathname) && !isRouteHandlerPath(pathname)) {
     const login = new URL("/login", req.nextUrl.origin);
     if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);

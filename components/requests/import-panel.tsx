@@ -1,10 +1,11 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useState } from "react";
 import { SubmitButton } from "@/components/ui/form";
 import { type ActionState, IDLE } from "@/lib/actions";
 import { uploadFileName } from "@/lib/ledger/file-name";
+import { MAX_UPLOAD_BYTES, MAX_UPLOAD_LABEL, UPLOAD_TOO_LARGE } from "@/lib/ledger/upload-limit";
 import type { LedgerIssue } from "@/lib/ledger/parse";
 import type { ImportSummary } from "@/lib/ledger/requests";
 import type { UploadPreview } from "@/lib/ledger/uploads";
@@ -42,6 +43,14 @@ function withCleanFileName(form: FormData): FormData {
 export function ImportPanel({ preview, commit }: { preview: Action<UploadPreview>; commit: Action<ImportSummary> }) {
   const [previewState, previewAction, previewing] = useActionState<ActionState<UploadPreview>, FormData>(preview, IDLE);
   const [commitState, commitAction, committing] = useActionState<ActionState<ImportSummary>, FormData>(commit, IDLE);
+  // A file over the limit is refused here, before it is sent (the server refuses it too).
+  const [tooLarge, setTooLarge] = useState(false);
+  const upload = (form: FormData) => {
+    const file = form.get("file");
+    const large = file instanceof File && file.size > MAX_UPLOAD_BYTES;
+    setTooLarge(large);
+    if (!large) previewAction(withCleanFileName(form));
+  };
 
   if (commitState.status === "success") {
     return (
@@ -57,10 +66,10 @@ export function ImportPanel({ preview, commit }: { preview: Action<UploadPreview
   const summary = shown?.summary;
   return (
     <div className="space-y-4">
-      <form action={(form) => previewAction(withCleanFileName(form))} className="flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-white p-4" aria-label="上传台账">
+      <form action={upload} className="flex flex-wrap items-end gap-4 rounded border border-slate-200 bg-white p-4" aria-label="上传台账">
         <div className="space-y-1">
           <label htmlFor="f-file" className="block text-sm font-medium text-slate-700">
-            台账文件（CSV 或 XLSX，第一行为表头）
+            台账文件（CSV 或 XLSX，第一行为表头，不超过 {MAX_UPLOAD_LABEL}）
           </label>
           <input id="f-file" name="file" type="file" accept=".csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" className="text-sm" />
         </div>
@@ -72,12 +81,12 @@ export function ImportPanel({ preview, commit }: { preview: Action<UploadPreview
           上传并预览
         </SubmitButton>
       </form>
-      {previewState.status === "error" ? (
-        <p data-testid="form-error" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {previewState.message}
+      {tooLarge || previewState.status === "error" ? (
+        <p data-testid="form-error" role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
+          {tooLarge ? UPLOAD_TOO_LARGE : previewState.status === "error" ? previewState.message : null}
         </p>
       ) : null}
-      {shown && summary ? (
+      {shown && summary && !tooLarge ? (
         <section className="space-y-3 rounded border border-slate-200 bg-white p-4" data-testid="import-preview">
           <h2 className="font-semibold">预览：{shown.filename}</h2>
           <p className="text-sm">

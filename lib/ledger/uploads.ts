@@ -10,6 +10,7 @@ import { AppError } from "../errors";
 import { decryptBytes, encryptBytes } from "../pii/crypto";
 import { now } from "../time";
 import { importRequestLedger, type ImportSummary } from "./requests";
+import { MAX_UPLOAD_BYTES, UPLOAD_TOO_LARGE } from "./upload-limit";
 import { purgeAbandonedUploads } from "./upload-purge";
 
 /**
@@ -19,8 +20,6 @@ import { purgeAbandonedUploads } from "./upload-purge";
  * deletes it in the import's own transaction; an upload not confirmed is purged after a day
  * (./upload-purge.ts).
  */
-
-export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
 function assertImporter(actor: Actor): asserts actor is Actor & { id: string; agencyId: string } {
   if (actor.role === "system" || !can(actor.role, "requests.import") || !actor.id || !actor.agencyId) throw new AppError("FORBIDDEN", "无权导入台账");
@@ -37,7 +36,7 @@ export async function previewUpload(actor: Actor, file: { name: string; bytes: U
   assertImporter(actor);
   const at = now();
   purgeAbandonedUploads(at);
-  if (file.bytes.length > MAX_UPLOAD_BYTES) throw new AppError("INVALID", "文件超过 20 MB，请分批导入或使用命令行导入", "file");
+  if (file.bytes.length > MAX_UPLOAD_BYTES) throw new AppError("INVALID", UPLOAD_TOO_LARGE, "file");
   const summary = await importRequestLedger(actor, { agencyCode: agencyCode(actor.agencyId), bytes: file.bytes, filename: file.name, dryRun: true, ignoreUnknown, today });
   // A refused file cannot be confirmed (the form offers no confirmation): it is not kept at all.
   const uploadId = summary.ok ? randomUUID() : "";

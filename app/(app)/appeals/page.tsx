@@ -18,7 +18,11 @@ export default async function AppealsPage({ searchParams }: { searchParams: Prom
   const field = "rounded border border-slate-300 bg-white px-2 py-1 text-sm";
   return (
     <>
-      <PageHeader title="行政复议、行政诉讼案件" description="本机关作为被申请人或被告的政府信息公开案件。导入：npm run cli -- import appeals" />
+      <PageHeader title="行政复议、行政诉讼案件" description="本机关作为被申请人或被告的政府信息公开案件。">
+        <a href="/requests/template?kind=appeals" className="text-sm text-brand-700 underline" data-testid="appeals-template-link" download>
+          下载案件导入模板（XLSX）
+        </a>
+      </PageHeader>
       {drill ? (
         <p className="mb-3 text-sm text-slate-700" data-testid="appeals-count">
           年度报告第四部分所计的案件：共 {rows.length} 件。
