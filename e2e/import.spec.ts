@@ -16,6 +16,7 @@ test("a ledger larger than the old 1 MB (and 10 MB) body limits uploads whole an
   await login(page, "super1");
   await page.goto("/requests/import");
   await expect(page.getByText(/不超过 20 MB/).first()).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/import-page.png" });
   const id = unique();
   const head = `编号,收到日期,申请人类型,申请人,申请内容\n${id}-1,2025/6/3,自然人,甲,申请公开某批复\n${id}-2,2025年6月4日,（二）商业企业,乙公司,申请公开某规划\n`;
   // Blank rows (cells of spaces) after the data: they count as empty and take the file past 12 MB.
@@ -63,6 +64,7 @@ test("the template downloaded and uploaded unchanged is refused; filled with two
 
   await upload(page, { name: "模板.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: template });
   await expect(page.getByTestId("import-errors")).toContainText("没有可导入的数据行");
+  await page.screenshot({ path: "test-results/screens/import-template-refused.png" });
   await expect(page.getByRole("button", { name: "确认导入" })).toHaveCount(0);
 
   // A clerk fills the first sheet: by the headers the template gives, with the labels of its lists.
@@ -96,6 +98,7 @@ test("the template downloaded and uploaded unchanged is refused; filled with two
 test("the appeals page offers its import template", async ({ page }) => {
   await login(page, "super1");
   await page.goto("/appeals");
+  await page.screenshot({ path: "test-results/screens/appeals-page.png" });
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("appeals-template-link").click()]);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load((await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks))) as unknown as ArrayBuffer);
