@@ -51,7 +51,7 @@ export function parseAppeals(table: LedgerTable): { records: { row: number; reco
   }
   if (errors.length > 0) return { records, errors };
   const dataRows = table.rows.filter((r) => r.cells.some((c) => !isEmptyCell(c)));
-  if (dataRows.length === 0) return { records, errors: [{ row: 2, field: "", zh: "没有可导入的数据行", en: "the file has no data rows" }] };
+  if (dataRows.length === 0) return { records, errors: [{ row: 1, field: "", zh: "没有可导入的数据行", en: "the file has no data rows" }] };
   errors.push(...headerlessValues(table.headers, dataRows));
 
   const seen = new Map<string, number>();

@@ -88,7 +88,8 @@ export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boole
   const seen = new Map<string, number>();
   const dataRows = table.rows.filter((r) => r.cells.some((c) => !isEmptyCell(c)));
   if (dataRows.length === 0) {
-    errors.push({ row: 2, field: "", zh: "没有可导入的数据行", en: "the file has no data rows" });
+    // Row 1, the headers: the refusal is the file's, and no data row is counted.
+    errors.push({ row: 1, field: "", zh: "没有可导入的数据行", en: "the file has no data rows" });
     return result;
   }
   errors.push(...headerlessValues(table.headers, dataRows));

@@ -47,6 +47,12 @@ describe("importing and exporting the request ledger", () => {
     expect(count("SELECT count(*) AS n FROM audit_log")).toBe(audit);
   });
 
+  test("a file of headers only is refused as having no data row, and counted as none", async () => {
+    const summary = await importRequestLedger(CLI_ACTOR, { agencyCode: "a", bytes: csv(["编号,收到日期,申请人类型,申请人,申请内容", ",,,,", ""]), filename: "empty.csv", today: TODAY });
+    expect(summary).toMatchObject({ ok: false, rows: 0, inserted: 0 });
+    expect(summary.errors.map((e) => e.zh)).toEqual(["没有可导入的数据行"]);
+  });
+
   test("the fixture imports from an XLSX with Chinese headers and date cells, to the same records", async () => {
     await importRequestLedger(CLI_ACTOR, { agencyCode: "a", bytes: FIXTURE, filename: "requests.csv", today: TODAY });
     const result = await importRequestLedger(CLI_ACTOR, { agencyCode: "b", bytes: await fixtureAsXlsx(), filename: "台账.xlsx", today: TODAY });
