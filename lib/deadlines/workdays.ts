@@ -85,8 +85,28 @@ function displayBlocks(segments: Segment[]): Segment[] {
   return out;
 }
 
+/**
+ * Results by calendar, start and count: an import derives 100 000 due dates from a few hundred
+ * receipt days. A calendar is never changed once built (a notice builds a new one), so its
+ * results hold; the arrays returned are shared and must not be changed by a caller.
+ */
+const computed = new WeakMap<Calendar, Map<string, DueResult>>();
+const MEMO_LIMIT = 20_000;
+
 /** The n-th working day after d; d itself never counts (民法典 Art 201), whether or not it is a working day. */
 export function addWorkdays(calendar: Calendar, start: string, n: number): DueResult {
+  let memo = computed.get(calendar);
+  if (!memo) computed.set(calendar, (memo = new Map()));
+  const key = `${start}+${n}`;
+  const known = memo.get(key);
+  if (known) return known;
+  if (memo.size >= MEMO_LIMIT) memo.clear();
+  const result = countWorkdaysFrom(calendar, start, n);
+  memo.set(key, result);
+  return result;
+}
+
+function countWorkdaysFrom(calendar: Calendar, start: string, n: number): DueResult {
   const segments: Segment[] = [];
   let date = start;
   let counted = 0;

@@ -1,5 +1,5 @@
 import "server-only";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { and, asc, eq, gte, inArray, isNull, lt, or, type SQL } from "drizzle-orm";
 import { type Db, getDb, type Tx, writeTx } from "../../db";
 import { requests, type RequestRow } from "../../db/schema";
@@ -100,10 +100,28 @@ function existingBySerial(db: Db | Tx, agencyId: string, serials: string[]): Map
   return out;
 }
 
+/** The first and last serial of an import, as its audit row names them. */
+function serialRange(serials: string[]): string {
+  if (serials.length === 0) return "";
+  const sorted = [...serials].sort();
+  return sorted.length === 1 ? sorted[0] : `${sorted[0]} … ${sorted[sorted.length - 1]}`;
+}
+
 export async function importRequestLedger(
   actor: Actor,
-  input: { agencyCode: string; bytes: Uint8Array; filename: string; dryRun?: boolean; ignoreUnknown?: boolean; today: string },
-  /** Runs inside the import's transaction when it succeeds (the upload page's purge and audit row). */
+  input: {
+    agencyCode: string;
+    bytes: Uint8Array;
+    filename: string;
+    dryRun?: boolean;
+    ignoreUnknown?: boolean;
+    today: string;
+    /** The import's id in the audit trail (an upload's id; new otherwise). */
+    importId?: string;
+    /** Where the file came from, for the audit row. */
+    source?: "upload" | "cli";
+  },
+  /** Runs inside the import's transaction when it succeeds (the upload page's purge). */
   onCommit?: (tx: Tx, summary: ImportSummary) => void,
 ): Promise<ImportSummary> {
   const agency = resolveAgency(actor, input.agencyCode, "requests.import");
@@ -160,21 +178,33 @@ export async function importRequestLedger(
       summary.errors = conflicts;
       return summary;
     }
-    // One batch through the unit of work: each request derived (status, due date), put on its
-    // timeline and audited by the same functions as a registration.
+    // One batch through the unit of work: each request derived (status, due date) and put on its
+    // timeline by the same functions as a registration. The import is one audit row — the file,
+    // its SHA-256, the user, the rows — and each request's `imported` event names it.
+    const importId = input.importId ?? randomUUID();
+    const sha256 = createHash("sha256").update(input.bytes).digest("hex");
     insertRequests(
       tx,
       actor,
       agency.id,
-      toInsert.map(({ record }) => {
-        const { idNumber, creditCode, phone, ...fields } = record;
-        return {
-          values: { ...fields, ...sealedPii({ idNumber, creditCode, phone }), id: randomUUID() },
-          event: { kind: "imported" as const, summary: `由台账导入（${filename}）` },
-          action: "request.import",
-          audit: { ...record },
-        };
-      }),
+      (function* () {
+        // One at a time: sealed and written as it comes, never all of them held at once.
+        for (const { record } of toInsert) {
+          const { idNumber, creditCode, phone, ...fields } = record;
+          yield {
+            values: { ...fields, ...sealedPii({ idNumber, creditCode, phone }), id: randomUUID() },
+            event: { kind: "imported" as const, summary: `由台账导入（${filename}）`, data: { sha256 } },
+            action: "request.import",
+            audit: {},
+          };
+        }
+      })(),
+      {
+        action: "ledger.import",
+        objectType: "import",
+        objectId: importId,
+        detail: { file: filename, sha256, source: input.source ?? "cli", rows: summary.rows, inserted: toInsert.length, unchanged, serials: serialRange(toInsert.map((r) => r.record.serial)) },
+      },
     );
     summary.inserted = toInsert.length;
     summary.ok = true;

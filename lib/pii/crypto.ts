@@ -11,18 +11,41 @@ export type PiiKind = "id_number" | "phone" | "credit_code";
 
 const FORMAT = "v1";
 
-/** Derived once per key and purpose (an import seals tens of thousands of values). */
+/** Derived once per key and purpose (an import seals hundreds of thousands of values); a replaced key starts afresh. */
+let subKeysOf: string | undefined;
 const subKeys = new Map<string, Buffer>();
 function subKey(purpose: string): Buffer {
-  const cached = subKeys.get(`${process.env.GONGKAI_DATA_KEY ?? ""}\0${purpose}`);
+  if (process.env.GONGKAI_DATA_KEY !== subKeysOf) {
+    subKeys.clear();
+    subKeysOf = process.env.GONGKAI_DATA_KEY;
+  }
+  const cached = subKeys.get(purpose);
   if (cached) return cached;
   const key = Buffer.from(hkdfSync("sha256", dataKey(), Buffer.alloc(0), `gongkai:${purpose}`, 32));
-  subKeys.set(`${process.env.GONGKAI_DATA_KEY ?? ""}\0${purpose}`, key);
+  subKeys.set(purpose, key);
   return key;
 }
 
+/**
+ * Nonces for AES-GCM: 12 random bytes each, taken in turn from a pool the CSPRNG fills 4 096 at
+ * a time (an import seals three values a row; a call to the CSPRNG each cost more than the
+ * cipher). Every nonce is used once: the pool is consumed, never rewound.
+ */
+const NONCE = 12;
+let noncePool = Buffer.alloc(0);
+let nonceOffset = 0;
+function nextNonce(): Buffer {
+  if (nonceOffset + NONCE > noncePool.length) {
+    noncePool = randomBytes(NONCE * 4096);
+    nonceOffset = 0;
+  }
+  const nonce = Buffer.from(noncePool.subarray(nonceOffset, nonceOffset + NONCE));
+  nonceOffset += NONCE;
+  return nonce;
+}
+
 function seal(plain: Buffer, purpose: string): Buffer {
-  const iv = randomBytes(12);
+  const iv = nextNonce();
   const cipher = createCipheriv("aes-256-gcm", subKey(purpose), iv);
   const body = Buffer.concat([cipher.update(plain), cipher.final()]);
   return Buffer.concat([iv, cipher.getAuthTag(), body]);

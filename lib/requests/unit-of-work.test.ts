@@ -153,7 +153,15 @@ describe("the unit of work", () => {
     ]);
     const registered = register("2024-09-27", "R-1");
     expect(getRequest(clerk, registered).dueDate).toBe(rows[1].dueDate);
-    expect(count("SELECT count(*) AS n FROM audit_log WHERE action = 'request.import'")).toBe(2);
-    expect(listTimeline(clerk, rows[0].id).map((e) => e.kind)).toEqual(["imported"]);
+    // The import is one audit row, and each imported request's first event names it.
+    const audit = getSqlite().prepare("SELECT object_id AS id, json_extract(changes, '$.detail') AS detail FROM audit_log WHERE action = 'ledger.import'").all() as { id: string; detail: string }[];
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0].detail)).toMatchObject({ file: "x.csv", inserted: 2, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    for (const row of rows.filter((r) => r.serial.startsWith("I-"))) {
+      const [event] = listTimeline(clerk, row.id);
+      expect(event.kind).toBe("imported");
+    }
+    const events = getSqlite().prepare("SELECT data FROM request_events WHERE kind = 'imported'").all() as { data: string }[];
+    expect(events.map((e) => JSON.parse(e.data).import)).toEqual([audit[0].id, audit[0].id]);
   });
 });

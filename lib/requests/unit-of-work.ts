@@ -1,6 +1,7 @@
 import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Db, type Tx, writeTx } from "../../db";
+import { bulkInserter, bulkLoad } from "../../db/bulk";
 import { type NewRequestRow, requestEvents, requestPauses, requests, type RequestRow } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { canReadAgency, canWriteAgency } from "../auth/scope";
@@ -181,24 +182,31 @@ export type NewRequest = {
   audit: Record<string, unknown>;
 };
 
+/** A batch audited as one (an import): one audit row for all of it, its object named on each request's first event. */
+export type BatchAudit = { action: string; objectType: string; objectId: string; detail: Record<string, unknown> };
+
 /**
  * Inserts requests of one agency (a registration, or every new row of an import) inside the
- * caller's transaction, each derived, put on its timeline and audited like any change.
+ * caller's transaction, each derived and put on its timeline by the same functions as any
+ * change. Each is audited on its own, or, given `batch`, the batch is one audit row (an import
+ * of 100 000 rows is one row naming its file and user; each request's `imported` event names
+ * that row's object, so every request traces to the import).
  */
-export function insertRequests(tx: Tx, actor: Actor, agencyId: string, items: NewRequest[]): void {
+export function insertRequests(tx: Tx, actor: Actor, agencyId: string, items: Iterable<NewRequest>, batch?: BatchAudit): number {
   if (!canWriteAgency(actor, agencyId, tx)) throw new AppError("FORBIDDEN", "只能在本机关登记申请");
-  if (items.length === 0) return;
+  const firstSeq = tx.get<{ n: number }>(sql`SELECT coalesce(max(seq), 0) + 1 AS n FROM requests`)?.n ?? 1;
+  const insert = () => insertEach(tx, actor, agencyId, items, batch, firstSeq);
+  // A batch (an import) is loaded in bulk (db/bulk.ts); a registration row by row.
+  return batch ? bulkLoad(tx, firstSeq, insert) : insert();
+}
+
+function insertEach(tx: Tx, actor: Actor, agencyId: string, items: Iterable<NewRequest>, batch: BatchAudit | undefined, firstSeq: number): number {
   const calendar = currentCalendar(tx);
-  let seq = tx.get<{ n: number }>(sql`SELECT coalesce(max(seq), 0) + 1 AS n FROM requests`)?.n ?? 1;
-  const rows: NewRequestRow[] = [];
-  const events: (typeof requestEvents.$inferInsert)[] = [];
-  const flush = () => {
-    if (rows.length === 0) return;
-    tx.insert(requests).values(rows).run();
-    tx.insert(requestEvents).values(events).run();
-    rows.length = 0;
-    events.length = 0;
-  };
+  let seq = firstSeq;
+  const at = nowIso();
+  const insertRequest = bulkInserter(tx, requests);
+  const insertEvent = bulkInserter(tx, requestEvents);
+  let inserted = 0;
   for (const item of items) {
     const v = item.values;
     const facts: FactRow = {
@@ -213,16 +221,15 @@ export function insertRequests(tx: Tx, actor: Actor, agencyId: string, items: Ne
       replyDeliveredDate: v.replyDeliveredDate ?? null,
     };
     const derived = derive(calendar, facts, [], EVENT_KINDS[item.event.kind].step);
-    rows.push({ ...v, ...derived, seq: seq++, agencyId, createdBy: actor.id });
-    events.push(eventRow(actor, v.id, item.event));
-    if (rows.length === INSERT_BATCH) flush();
-    recordAudit(tx, actor, { action: item.action, objectType: "request", objectId: v.id, agencyId, after: item.audit });
+    insertRequest({ ...v, ...derived, seq: seq++, agencyId, createdAt: at, createdBy: actor.id });
+    const event = batch ? { ...item.event, data: { ...(item.event.data as object | undefined), [batch.objectType]: batch.objectId } } : item.event;
+    insertEvent({ ...eventRow(actor, v.id, event), at });
+    if (!batch) recordAudit(tx, actor, { action: item.action, objectType: "request", objectId: v.id, agencyId, after: item.audit });
+    inserted++;
   }
-  flush();
+  if (batch && inserted > 0) recordAudit(tx, actor, { action: batch.action, objectType: batch.objectType, objectId: batch.objectId, agencyId, detail: batch.detail });
+  return inserted;
 }
-
-/** Rows a multi-row INSERT carries (an import of 100 000 requests is 1 000 statements, not 100 000). */
-const INSERT_BATCH = 100;
 
 export type MovedDue = { requestId: string; agencyId: string; serial: string; before: string | null; after: string | null };
 
