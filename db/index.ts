@@ -53,7 +53,7 @@ export function openDatabase(file: string): Holder {
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("synchronous = FULL");
   sqlite.pragma("foreign_keys = ON");
-  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
   sqlite.pragma("secure_delete = ON");
   for (const f of [`${file}-wal`, `${file}-shm`]) restrictMode(f);
   const clearUploads = hasClearUploads(sqlite);
@@ -66,6 +66,33 @@ export function openDatabase(file: string): Holder {
     sqlite.pragma("wal_checkpoint(TRUNCATE)");
   }
   return { db, sqlite, file };
+}
+
+/** How long a write waits for another writer (an import holds the lock for seconds) before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
+/** SQLite's answer that another connection holds the write lock. */
+export function isBusy(error: unknown): boolean {
+  return typeof error === "object" && error !== null && "code" in error && String((error as { code: unknown }).code).startsWith("SQLITE_BUSY");
+}
+
+/**
+ * A write that may be skipped rather than wait (a session's last-seen time): run with no busy
+ * wait, false when another writer holds the database. Waiting would block every request of the
+ * server (the connection is synchronous) for as long as that writer runs.
+ */
+export function writeIfFree(write: () => void): boolean {
+  const sqlite = getSqlite();
+  sqlite.pragma("busy_timeout = 0");
+  try {
+    write();
+    return true;
+  } catch (error) {
+    if (isBusy(error)) return false;
+    throw error;
+  } finally {
+    sqlite.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+  }
 }
 
 /** The one client, opened lazily on first use (never at module scope: `next build` opens none). */

@@ -1,6 +1,6 @@
 import "server-only";
 import { eq, lt, sql } from "drizzle-orm";
-import { writeTx } from "../../db";
+import { isBusy, writeTx } from "../../db";
 import { loginFailures, sessions, users } from "../../db/schema";
 import { recordAudit } from "../audit/record";
 import { readSetting } from "../settings/queries";
@@ -37,7 +37,6 @@ export function throttleDelayMs(failuresInWindow: number): number {
   return Math.min(THROTTLE_MAX_MS, 1000 * 2 ** (failuresInWindow - THROTTLE_AFTER - 1));
 }
 
-const isBusy = (error: unknown) => typeof error === "object" && error !== null && "code" in error && String((error as { code: unknown }).code).startsWith("SQLITE_BUSY");
 
 /**
  * Checks a username and password; on success opens a session row. Every attempt is audited. A

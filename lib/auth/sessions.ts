@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, ne } from "drizzle-orm";
-import { getDb, type Tx } from "../../db";
+import { getDb, type Tx, writeIfFree } from "../../db";
 import { agencies, sessions, users } from "../../db/schema";
 import { SESSION_IDLE_SECONDS, SESSION_MAX_AGE_SECONDS } from "./auth.config";
 import { type Role, secondFactorRequired } from "./roles";
@@ -36,7 +36,6 @@ export function insertSession(tx: Tx, userId: string, userAgent: string | null):
 
 /** Activity is written at most once a minute per session: one small write, not one per request. */
 const ACTIVITY_STEP_MS = 60_000;
-const isBusy = (error: unknown) => typeof error === "object" && error !== null && "code" in error && String((error as { code: unknown }).code).startsWith("SQLITE_BUSY");
 
 /**
  * The user behind a live session: not revoked, not past its absolute end (12 h), used within
@@ -79,12 +78,8 @@ export function loadSessionUser(sessionId: string | undefined | null): SessionUs
   const secondFactor = secondFactorAt ? "ok" : totpEnabledAt ? "verify" : secondFactorRequired(rest.role) ? "enroll" : "ok";
   const user: SessionUser = { ...rest, secondFactor };
   if (!lastSeenAt || at.getTime() - Date.parse(lastSeenAt) >= ACTIVITY_STEP_MS) {
-    try {
-      getDb().update(sessions).set({ lastSeenAt: at.toISOString() }).where(eq(sessions.id, row.sessionId)).run();
-    } catch (error) {
-      // A long write holds the database: the page still answers; the activity is recorded next time.
-      if (!isBusy(error)) throw error;
-    }
+    // A long write (an import) holds the database: the page answers at once; the activity is recorded next time.
+    writeIfFree(() => getDb().update(sessions).set({ lastSeenAt: at.toISOString() }).where(eq(sessions.id, row.sessionId)).run());
   }
   return user;
 }

@@ -4,7 +4,7 @@ import { createAgency } from "../agencies/mutations";
 import { CLI_ACTOR } from "../auth/actor";
 import { freshDatabase, makeUser, requestInput, TODAY } from "../testing/db";
 import { concludeRequest, createRequest, updateRequest, withdrawRequest } from "./mutations";
-import { getRequest, listRequests, listTimeline, proposeSerial } from "./queries";
+import { getRequest, listHandlers, listRequests, listTimeline, proposeSerial } from "./queries";
 import { concludeSchema, createRequestSchema, updateRequestSchema } from "./schemas";
 
 describe("requests: create, edit, conclude, withdraw", () => {
@@ -76,6 +76,10 @@ describe("requests: create, edit, conclude, withdraw", () => {
     expect(listRequests(clerk, {}, TODAY).rows[0].handler).toBe("王承办");
     expect(listRequests(clerk, { handler: "王承办" }, TODAY).rows.map((r) => r.serial)).toEqual(["H-1"]);
     expect(listRequests(clerk, { handler: "台账里的李" }, TODAY).rows).toEqual([]);
+    // The filter's choices are the names the register shows: not the text a user now stands for.
+    createRequest(clerk, requestInput({ serial: "H-5", handler: "台账里的张" }), TODAY);
+    createRequest(clerk, requestInput({ serial: "H-6", handler: "台账里的张" }), TODAY);
+    expect(listHandlers(clerk)).toEqual(["台账里的张", "王承办"]);
 
     const outsider = await makeUser("outsider", "clerk", "b");
     const auditor = await makeUser("auditor", "auditor", "a");

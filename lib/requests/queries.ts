@@ -236,16 +236,36 @@ export function statusCounts(actor: Actor): Record<RequestStatus, number> {
   return counts;
 }
 
-/** The handlers as the register shows them (users and imported names), for the filter's choices. */
+/**
+ * The handlers as the register shows them (users and imported names), for the filter's choices:
+ * the users set as handler on a live request of the scope, and the imported free-text names
+ * of live requests with no user set. Found by index seeks, never a walk of the register (a
+ * DISTINCT over an agency's 100 000 requests cost each page ~100 ms): the users by
+ * requests_live_handler_user_idx, the names by stepping through requests_live_handler_idx from
+ * one distinct value to the next.
+ */
 export function listHandlers(actor: Actor): string[] {
-  const names = getDb()
-    .selectDistinct({ name: handlerName })
-    .from(requests)
-    .where(and(scopeWhere(actor), sql`(${requests.handlerUserId} IS NOT NULL OR (${requests.handler} IS NOT NULL AND ${requests.handler} != ''))`))
-    .limit(200)
-    .all()
-    .map((r) => r.name as string);
-  return [...new Set(names)].sort((a, b) => a.localeCompare(b, "zh-CN"));
+  assertCan(actor, "requests.read", "无权查看申请");
+  const scope = scopeOf(actor).read;
+  const agencyIds = scope === "all" ? getDb().select({ id: agencies.id }).from(agencies).all().map((a) => a.id) : [...scope];
+  const names = new Set<string>();
+  const db = getDb();
+  for (const agencyId of agencyIds) {
+    const userNames = db.all<{ name: string }>(sql`
+      SELECT coalesce(nullif(u.display_name, ''), u.username) AS name FROM users u
+      WHERE EXISTS (SELECT 1 FROM requests r WHERE r.handler_user_id = u.id AND r.deleted_at IS NULL AND r.agency_id = ${agencyId})`);
+    const imported = db.all<{ name: string }>(sql`
+      WITH RECURSIVE h(name) AS (
+        SELECT (SELECT min(handler) FROM requests WHERE agency_id = ${agencyId} AND deleted_at IS NULL AND handler > '')
+        UNION ALL
+        SELECT (SELECT min(handler) FROM requests WHERE agency_id = ${agencyId} AND deleted_at IS NULL AND handler > h.name) FROM h WHERE h.name IS NOT NULL
+        LIMIT 200
+      )
+      SELECT name FROM h WHERE name IS NOT NULL
+        AND EXISTS (SELECT 1 FROM requests r WHERE r.agency_id = ${agencyId} AND r.deleted_at IS NULL AND r.handler = h.name AND r.handler_user_id IS NULL)`);
+    for (const { name } of [...userNames, ...imported]) names.add(name);
+  }
+  return [...names].sort((a, b) => a.localeCompare(b, "zh-CN")).slice(0, 200);
 }
 
 /** The next serial of the agency for a year: `YYYY-0001`, one past the highest of that form. */
