@@ -12,7 +12,7 @@ import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
 import { sealedPii } from "../requests/mutations";
 import { openPii } from "../requests/pii";
-import { insertRequests } from "../requests/unit-of-work";
+import { loadRequests, type NewRequest } from "../requests/unit-of-work";
 import { type LedgerIssue, type LedgerRecord, parseLedger } from "./parse";
 import { currentCalendar } from "../calendar/queries";
 import { uploadFileName } from "./file-name";
@@ -100,6 +100,17 @@ function existingBySerial(db: Db | Tx, agencyId: string, serials: string[]): Map
   return out;
 }
 
+/** The new rows of an import, sealed one at a time as they are written; each first event names the import. */
+function* sealedRequests(rows: { record: LedgerRecord }[], importRef: { import: string; sha256: string }, filename: string): Generator<NewRequest> {
+  for (const { record } of rows) {
+    const { idNumber, creditCode, phone, ...fields } = record;
+    yield {
+      values: { ...fields, ...sealedPii({ idNumber, creditCode, phone }), id: randomUUID() },
+      event: { kind: "imported", summary: `由台账导入（${filename}）`, data: importRef },
+    };
+  }
+}
+
 /** The first and last serial of an import, as its audit row names them. */
 function serialRange(serials: string[]): string {
   if (serials.length === 0) return "";
@@ -118,7 +129,7 @@ export async function importRequestLedger(
     today: string;
     /** The import's id in the audit trail (an upload's id; new otherwise). */
     importId?: string;
-    /** Where the file came from, for the audit row. */
+    /** Where the file came from, for the audit row (a confirmed upload is audited even when it adds nothing). */
     source?: "upload" | "cli";
   },
   /** Runs inside the import's transaction when it succeeds (the upload page's purge). */
@@ -178,34 +189,22 @@ export async function importRequestLedger(
       summary.errors = conflicts;
       return summary;
     }
-    // One batch through the unit of work: each request derived (status, due date) and put on its
-    // timeline by the same functions as a registration. The import is one audit row — the file,
-    // its SHA-256, the user, the rows — and each request's `imported` event names it.
+    // One batch through the unit of work, then the import's one audit row — the file, its
+    // SHA-256, the user, the rows — which each request's `imported` event names. A confirmed
+    // upload is recorded even when it added nothing (the user did confirm it); a re-run of the
+    // CLI on an unchanged file writes nothing at all.
     const importId = input.importId ?? randomUUID();
     const sha256 = createHash("sha256").update(input.bytes).digest("hex");
-    insertRequests(
-      tx,
-      actor,
-      agency.id,
-      (function* () {
-        // One at a time: sealed and written as it comes, never all of them held at once.
-        for (const { record } of toInsert) {
-          const { idNumber, creditCode, phone, ...fields } = record;
-          yield {
-            values: { ...fields, ...sealedPii({ idNumber, creditCode, phone }), id: randomUUID() },
-            event: { kind: "imported" as const, summary: `由台账导入（${filename}）`, data: { sha256 } },
-            action: "request.import",
-            audit: {},
-          };
-        }
-      })(),
-      {
+    const inserted = loadRequests(tx, actor, agency.id, sealedRequests(toInsert, { import: importId, sha256 }, filename));
+    if (inserted > 0 || input.source === "upload") {
+      recordAudit(tx, actor, {
         action: "ledger.import",
         objectType: "import",
         objectId: importId,
-        detail: { file: filename, sha256, source: input.source ?? "cli", rows: summary.rows, inserted: toInsert.length, unchanged, serials: serialRange(toInsert.map((r) => r.record.serial)) },
-      },
-    );
+        agencyId: agency.id,
+        detail: { file: filename, sha256, source: input.source ?? "cli", rows: summary.rows, inserted, unchanged, serials: serialRange(toInsert.map((r) => r.record.serial)) },
+      });
+    }
     summary.inserted = toInsert.length;
     summary.ok = true;
     onCommit?.(tx, summary);

@@ -101,6 +101,14 @@ describe("an uploaded ledger (issue 13, item 1)", () => {
     await expect(commitUpload(supervisor, uploadId, TODAY)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  test("a confirmed upload that adds nothing (every row already stored) is still audited, with its file's hash", async () => {
+    await commitUpload(supervisor, (await previewUpload(supervisor, { name: "first.csv", bytes: HARMLESS }, false, TODAY)).uploadId, TODAY);
+    const { uploadId } = await previewUpload(supervisor, { name: "again.csv", bytes: HARMLESS }, false, TODAY);
+    expect(await commitUpload(supervisor, uploadId, TODAY)).toMatchObject({ ok: true, inserted: 0, unchanged: 1 });
+    const row = getSqlite().prepare("SELECT json_extract(changes, '$.detail') AS detail FROM audit_log WHERE action = 'ledger.import' AND object_id = ?").get(uploadId) as { detail: string };
+    expect(JSON.parse(row.detail)).toMatchObject({ file: "again.csv", source: "upload", inserted: 0, unchanged: 1, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+  });
+
   test("abandoned: a day after the upload the next preview purges it, audited, and nothing of it remains in the files", async () => {
     const { uploadId } = await previewUpload(supervisor, { name: "ledger.csv", bytes: LEDGER }, false, TODAY);
     const cipher = storedCiphertext(uploadId);

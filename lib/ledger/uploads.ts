@@ -70,13 +70,11 @@ export async function commitUpload(actor: Actor, uploadId: string, today: string
     .get();
   if (!upload) throw new AppError("NOT_FOUND", "找不到待确认的导入文件，请重新上传");
   const input = { agencyCode: agencyCode(upload.agencyId), bytes: openUpload(upload.bytesEnc), filename: upload.filename, ignoreUnknown: upload.ignoreUnknown, today, importId: uploadId, source: "upload" as const };
-  const summary = await importRequestLedger(actor, input, (tx, done) => {
+  const summary = await importRequestLedger(actor, input, (tx) => {
     // Committed: the upload has served its purpose and goes with the import, in its transaction
     // (the one hard delete, of a transient file, not a record; see ./upload-purge.ts).
     const deleted = tx.delete(importUploads).where(eq(importUploads.id, uploadId)).run();
     if (deleted.changes !== 1) throw new AppError("CONFLICT", "此文件已导入，请勿重复确认");
-    // The import's audit row is written with its requests; a confirmation that added none still gets one.
-    if (done.inserted === 0) recordAudit(tx, actor, { action: "ledger.import", objectType: "import", objectId: uploadId, detail: { file: upload.filename, source: "upload", inserted: 0, unchanged: done.unchanged } });
   });
   if (summary.ok) truncateWal();
   return summary;

@@ -20,8 +20,8 @@ import { deriveStatus } from "./status";
  * transaction it loads the request within the actor's write scope, checks the expected version,
  * applies the change, derives the status (A7) and the stored due date (A4) from the facts as
  * they now stand, appends one typed timeline event, writes the audit row with the change set
- * and raises the version. Registration and an import's batch go through `insertRequests`, which
- * derives, records and audits each request by the same functions.
+ * and raises the version. Registration goes through `insertRequests` and an import's batch
+ * through `loadRequests`, which derive and record each request by the same functions.
  *
  * The transaction body is synchronous (better-sqlite3 cannot hold a transaction across an
  * await) and everything inside it reads through the handle it is given, never the global
@@ -174,33 +174,43 @@ export function changeRequest(actor: Actor, id: string, expectedVersion: number 
   return writeTx((tx) => changeRequestIn(tx, actor, id, expectedVersion, apply));
 }
 
-/** A new request: its fields (personal data already sealed), its first event, its audit action and what the audit row shows. */
+/** A new request: its fields (personal data already sealed) and its first event. */
 export type NewRequest = {
   values: Omit<NewRequestRow, keyof Managed> & { id: string };
   event: TimelineEvent;
-  action: string;
-  audit: Record<string, unknown>;
 };
 
-/** A batch audited as one (an import): one audit row for all of it, its object named on each request's first event. */
-export type BatchAudit = { action: string; objectType: string; objectId: string; detail: Record<string, unknown> };
+/** A registration: a new request with its own audit action and what the audit row shows. */
+export type RegisteredRequest = NewRequest & { action: string; audit: Record<string, unknown> };
 
-/**
- * Inserts requests of one agency (a registration, or every new row of an import) inside the
- * caller's transaction, each derived and put on its timeline by the same functions as any
- * change. Each is audited on its own, or, given `batch`, the batch is one audit row (an import
- * of 100 000 rows is one row naming its file and user; each request's `imported` event names
- * that row's object, so every request traces to the import).
- */
-export function insertRequests(tx: Tx, actor: Actor, agencyId: string, items: Iterable<NewRequest>, batch?: BatchAudit): number {
-  if (!canWriteAgency(actor, agencyId, tx)) throw new AppError("FORBIDDEN", "只能在本机关登记申请");
-  const firstSeq = tx.get<{ n: number }>(sql`SELECT coalesce(max(seq), 0) + 1 AS n FROM requests`)?.n ?? 1;
-  const insert = () => insertEach(tx, actor, agencyId, items, batch, firstSeq);
-  // A batch (an import) is loaded in bulk (db/bulk.ts); a registration row by row.
-  return batch ? bulkLoad(tx, firstSeq, insert) : insert();
+function nextSeq(tx: Tx): number {
+  return tx.get<{ n: number }>(sql`SELECT coalesce(max(seq), 0) + 1 AS n FROM requests`)?.n ?? 1;
 }
 
-function insertEach(tx: Tx, actor: Actor, agencyId: string, items: Iterable<NewRequest>, batch: BatchAudit | undefined, firstSeq: number): number {
+/**
+ * Inserts registered requests of one agency inside the caller's transaction, each derived, put
+ * on its timeline and audited like any change.
+ */
+export function insertRequests(tx: Tx, actor: Actor, agencyId: string, items: RegisteredRequest[]): void {
+  insertEach(tx, actor, agencyId, items, nextSeq(tx), (item) =>
+    recordAudit(tx, actor, { action: item.action, objectType: "request", objectId: item.values.id, agencyId, after: item.audit }),
+  );
+}
+
+/**
+ * Every new row of an import, inside the caller's transaction, as a bulk load (db/bulk.ts):
+ * each derived and put on its timeline by the same functions as a registration, taken one at a
+ * time from `items` (never all held at once). Not audited one by one: the caller records the
+ * import's one audit row in the same transaction and names it in each request's first event, so
+ * every request traces to the import. Returns the number inserted.
+ */
+export function loadRequests(tx: Tx, actor: Actor, agencyId: string, items: Iterable<NewRequest>): number {
+  const firstSeq = nextSeq(tx);
+  return bulkLoad(tx, firstSeq, () => insertEach(tx, actor, agencyId, items, firstSeq));
+}
+
+function insertEach<T extends NewRequest>(tx: Tx, actor: Actor, agencyId: string, items: Iterable<T>, firstSeq: number, audit?: (item: T) => void): number {
+  if (!canWriteAgency(actor, agencyId, tx)) throw new AppError("FORBIDDEN", "只能在本机关登记申请");
   const calendar = currentCalendar(tx);
   let seq = firstSeq;
   const at = nowIso();
@@ -222,12 +232,10 @@ function insertEach(tx: Tx, actor: Actor, agencyId: string, items: Iterable<NewR
     };
     const derived = derive(calendar, facts, [], EVENT_KINDS[item.event.kind].step);
     insertRequest({ ...v, ...derived, seq: seq++, agencyId, createdAt: at, createdBy: actor.id });
-    const event = batch ? { ...item.event, data: { ...(item.event.data as object | undefined), [batch.objectType]: batch.objectId } } : item.event;
-    insertEvent({ ...eventRow(actor, v.id, event), at });
-    if (!batch) recordAudit(tx, actor, { action: item.action, objectType: "request", objectId: v.id, agencyId, after: item.audit });
+    insertEvent({ ...eventRow(actor, v.id, item.event), at });
+    audit?.(item);
     inserted++;
   }
-  if (batch && inserted > 0) recordAudit(tx, actor, { action: batch.action, objectType: batch.objectType, objectId: batch.objectId, agencyId, detail: batch.detail });
   return inserted;
 }
 
