@@ -62,7 +62,8 @@ export function ImportPanel({ preview, commit }: { preview: Action<UploadPreview
       </div>
     );
   }
-  const shown = previewState.status === "success" ? previewState.data : undefined;
+  const uploadError = tooLarge ? UPLOAD_TOO_LARGE : previewState.status === "error" ? previewState.message : null;
+  const shown = previewState.status === "success" && !tooLarge ? previewState.data : undefined;
   const summary = shown?.summary;
   return (
     <div className="space-y-4">
@@ -81,12 +82,12 @@ export function ImportPanel({ preview, commit }: { preview: Action<UploadPreview
           上传并预览
         </SubmitButton>
       </form>
-      {tooLarge || previewState.status === "error" ? (
+      {uploadError ? (
         <p data-testid="form-error" role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800">
-          {tooLarge ? UPLOAD_TOO_LARGE : previewState.status === "error" ? previewState.message : null}
+          {uploadError}
         </p>
       ) : null}
-      {shown && summary && !tooLarge ? (
+      {shown && summary ? (
         <section className="space-y-3 rounded border border-slate-200 bg-white p-4" data-testid="import-preview">
           <h2 className="font-semibold">预览：{shown.filename}</h2>
           <p className="text-sm">
