@@ -40,6 +40,9 @@ function hasClearUploads(sqlite: Database.Database): boolean {
   return sqlite.prepare("SELECT 1 FROM pragma_table_info('import_uploads') WHERE name = 'bytes'").get() !== undefined;
 }
 
+/** How long a write waits for another writer (an import holds the lock for seconds) before SQLITE_BUSY. */
+const BUSY_TIMEOUT_MS = 5000;
+
 /**
  * Opens (creating and migrating when needed) the database file with the durability pragmas.
  * Nothing else: the shipped calendars and derived state are the start-up step's (lib/lifecycle.ts).
@@ -67,9 +70,6 @@ export function openDatabase(file: string): Holder {
   }
   return { db, sqlite, file };
 }
-
-/** How long a write waits for another writer (an import holds the lock for seconds) before SQLITE_BUSY. */
-const BUSY_TIMEOUT_MS = 5000;
 
 /** SQLite's answer that another connection holds the write lock. */
 export function isBusy(error: unknown): boolean {

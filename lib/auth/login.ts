@@ -37,7 +37,6 @@ export function throttleDelayMs(failuresInWindow: number): number {
   return Math.min(THROTTLE_MAX_MS, 1000 * 2 ** (failuresInWindow - THROTTLE_AFTER - 1));
 }
 
-
 /**
  * Checks a username and password; on success opens a session row. Every attempt is audited. A
  * locked, disabled or unknown account is refused exactly like a wrong password (the reason is

@@ -246,10 +246,10 @@ export function statusCounts(actor: Actor): Record<RequestStatus, number> {
  */
 export function listHandlers(actor: Actor): string[] {
   assertCan(actor, "requests.read", "无权查看申请");
-  const scope = scopeOf(actor).read;
-  const agencyIds = scope === "all" ? getDb().select({ id: agencies.id }).from(agencies).all().map((a) => a.id) : [...scope];
-  const names = new Set<string>();
   const db = getDb();
+  const scope = scopeOf(actor).read;
+  const agencyIds = scope === "all" ? db.select({ id: agencies.id }).from(agencies).all().map((a) => a.id) : [...scope];
+  const names = new Set<string>();
   for (const agencyId of agencyIds) {
     const userNames = db.all<{ name: string }>(sql`
       SELECT coalesce(nullif(u.display_name, ''), u.username) AS name FROM users u
