@@ -43,7 +43,9 @@ test("a file over the limit is refused with the limit named, before it is sent; 
   expect(posts).toEqual([]);
 
   await upload(page, { name: "empty.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) });
-  await expect(page.getByTestId("form-error")).toContainText("所选文件 empty.csv 是空文件：没有可导入的数据行");
+  await expect(page.getByRole("heading", { name: "预览：empty.csv" })).toBeVisible();
+  await expect(page.getByTestId("import-errors")).toContainText("文件是空的（0 字节），没有可导入的数据行");
+  await expect(page.getByRole("button", { name: "确认导入" })).toHaveCount(0);
 });
 
 test("a body over the limit sent by hand gets the limit as its answer, not a 500", async ({ page }) => {

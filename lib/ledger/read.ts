@@ -56,7 +56,7 @@ export function readCsv(bytes: Uint8Array): LedgerTable {
 }
 
 export async function readLedgerFile(bytes: Uint8Array, filename = ""): Promise<LedgerTable> {
-  if (bytes.length === 0) throw new UnreadableFileError("文件为空", "the file is empty");
+  if (bytes.length === 0) throw new UnreadableFileError("文件是空的（0 字节），没有可导入的数据行", "the file is empty (0 bytes)");
   return isXlsx(bytes, filename) ? readXlsx(bytes) : readCsv(bytes);
 }
 

@@ -73,9 +73,8 @@ export const withdrawRequestAction = formAction(async (id: string, _prev: Action
 export const previewImportAction = formAction(async (_prev: ActionState<UploadPreview>, form: FormData): Promise<ActionState<UploadPreview>> => {
   const user = await requirePermission("requests.import");
   const file = form.get("file");
-  // No file chosen arrives as an empty, unnamed part; a chosen empty file is named.
+  // No file chosen arrives as an empty, unnamed part; a chosen empty file is named, and refused by the reader like any other.
   if (!(file instanceof File) || (file.size === 0 && !file.name)) return { status: "error", message: "请选择要导入的台账文件（CSV 或 XLSX）", fieldErrors: { file: ["请选择要导入的台账文件（CSV 或 XLSX）"] } };
-  if (file.size === 0) return { status: "error", message: `所选文件 ${uploadFileName(file.name)} 是空文件：没有可导入的数据行`, fieldErrors: { file: ["所选文件是空文件"] } };
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const filename = uploadFileName(file.name);
