@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { expect, type Page, test } from "@playwright/test";
+import { syntheticLedgerCsv } from "../scripts/bench-ledger";
 import { login } from "./helpers";
 
 /** Issue 14: the upload limit is one number end to end; the template round-trips. */
@@ -106,4 +107,32 @@ test("the appeals page offers its import template", async ({ page }) => {
   await book.xlsx.load((await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks))) as unknown as ArrayBuffer);
   expect(book.worksheets.map((s) => s.name)).toContain("填写说明");
   expect((book.worksheets[0].getRow(1).values as unknown[]).map(String)).toContain("案号");
+});
+
+test("a large upload shows where it is, and the page can be left and come back to while it runs", async ({ page }) => {
+  test.setTimeout(240_000);
+  await login(page, "super1");
+  await page.goto("/requests/import");
+  const prefix = unique();
+  const rows = 60_000;
+  await upload(page, { name: "large.csv", mimeType: "text/csv", buffer: syntheticLedgerCsv(rows, { year: 2025, prefix }) });
+  // The preview runs on the server: its phase and percentage are shown; the page is left meanwhile.
+  const progress = page.getByTestId("import-progress");
+  await expect(progress).toBeVisible();
+  await expect(progress).toContainText("正在预览：large.csv");
+  await expect(page.getByTestId("import-progress-line")).toHaveText(/(读取文件|检查数据).*\d+%/);
+  await page.screenshot({ path: "test-results/screens/import-progress.png" });
+  await page.goto("/requests");
+  await page.goto("/requests/import");
+  // Back on the page: the same import, still going or previewed, without uploading again.
+  await expect(page.getByTestId("import-preview")).toContainText(`将新增 ${rows} 条`, { timeout: 120_000 });
+
+  await page.getByRole("button", { name: "确认导入" }).click();
+  await expect(progress).toContainText("正在导入：large.csv");
+  await page.goto("/requests");
+  await page.goto("/requests/import");
+  await expect(progress.or(page.getByTestId("form-success"))).toBeVisible();
+  await expect(page.getByTestId("form-success")).toContainText(`新增 ${rows} 条`, { timeout: 180_000 });
+  await page.goto(`/requests?q=${prefix}-000001`);
+  await expect(page.locator("tbody tr[data-request-id]")).toHaveCount(1);
 });

@@ -3,12 +3,25 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { CLI_ACTOR } from "../../lib/auth/actor";
 import { exportRequestLedger, importRequestLedger } from "../../lib/ledger/requests";
+import { type OnProgress, progressLine } from "../../lib/ledger/progress";
 import { todayInChina } from "../../lib/time";
 import { printResult, RefusedError, UsageError } from "../io";
 import { APPEALS_EXPORT_USAGE, APPEALS_IMPORT_USAGE, exportAppealsCommand, importAppealsCommand } from "./report";
 
 export const IMPORT_USAGE = "import requests FILE --agency C [--dry-run] [--ignore-unknown]";
 export const EXPORT_USAGE = "export requests --agency C [--year Y] --out FILE";
+
+/** Progress on standard error when it is a terminal (one line, rewritten, cleared at the end); nothing in a pipe or a log. */
+function terminalProgress(): OnProgress | undefined {
+  if (!process.stderr.isTTY) return undefined;
+  let last = "";
+  return (progress) => {
+    const line = progressLine(progress);
+    if (line === last) return;
+    last = line;
+    process.stderr.write(`\r\x1b[K${line}`);
+  };
+}
 
 export async function importCommand(args: string[]): Promise<void> {
   const [kind, ...rest] = args;
@@ -35,7 +48,8 @@ export async function importCommand(args: string[]): Promise<void> {
     dryRun: values["dry-run"],
     ignoreUnknown: values["ignore-unknown"],
     today: todayInChina(),
-  });
+  }, { onProgress: terminalProgress() });
+  if (process.stderr.isTTY) process.stderr.write("\r\x1b[K");
   for (const w of summary.warnings) process.stderr.write(`提醒 warning: ${w.zh} (${w.en})\n`);
   if (summary.droppedColumns.length > 0 && values["ignore-unknown"]) {
     process.stderr.write(`已忽略的列 ignored columns: ${summary.droppedColumns.join(", ")}\n`);

@@ -6,5 +6,5 @@ export function isPublicPath(pathname: string): boolean {
 
 /** Route handlers answer 401/403 themselves (interfaces.md): the proxy never redirects them. */
 export function isRouteHandlerPath(pathname: string): boolean {
-  return pathname.startsWith("/api/") || pathname === "/requests/export" || pathname === "/requests/template" || /^\/reports\/[^/]+\/export\/?$/.test(pathname);
+  return pathname.startsWith("/api/") || pathname === "/requests/export" || pathname === "/requests/template" || /^\/requests\/import\/jobs\/[^/]+\/?$/.test(pathname) || /^\/reports\/[^/]+\/export\/?$/.test(pathname);
 }

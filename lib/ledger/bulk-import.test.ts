@@ -54,8 +54,10 @@ describe("a 100 000-row import", () => {
   test("a failure inside the write rolls back the rows, the search index and the trigger change together", async () => {
     const bytes = syntheticLedgerCsv(50, { year: 2025, prefix: "RB" });
     await expect(
-      importRequestLedger(CLI_ACTOR, { agencyCode: "a", bytes, filename: "rb.csv", today: TODAY }, () => {
-        throw new AppError("CONFLICT", "中途失败");
+      importRequestLedger(CLI_ACTOR, { agencyCode: "a", bytes, filename: "rb.csv", today: TODAY }, {
+        onCommit: () => {
+          throw new AppError("CONFLICT", "中途失败");
+        },
       }),
     ).rejects.toThrow("中途失败");
     expect(count("SELECT count(*) AS n FROM requests")).toBe(0);

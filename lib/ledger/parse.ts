@@ -6,6 +6,7 @@ import { APPLICANT_TYPE_LABELS, APPLICANT_TYPES, type ApplicantType, type Channe
 import { creditCodeProblem, idNumberProblem } from "../requests/identity";
 import { readOutcome } from "../requests/outcomes";
 import { columnOfHeader, isEmptyCell, LEDGER_COLUMNS, type LedgerColumn } from "./columns";
+import { type OnProgress, PROGRESS_EVERY } from "./progress";
 
 /** One request as a ledger row states it, checked and normalized (empty is null). */
 export type LedgerRecord = {
@@ -47,7 +48,7 @@ export type LedgerTable = { headers: string[]; rows: { row: number; cells: strin
  * Plausibility warnings use the working-day calendar (a 调休 Sunday is a working day; a late
  * conclusion is one after the reply due date of A4); without one, every year is provisional.
  */
-export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boolean; today: string; calendar?: Calendar }): ParsedLedger {
+export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boolean; today: string; calendar?: Calendar; onProgress?: OnProgress }): ParsedLedger {
   const calendar = options.calendar ?? buildCalendar({});
   const errors: LedgerIssue[] = [];
   const warnings: LedgerIssue[] = [];
@@ -94,7 +95,9 @@ export function parseLedger(table: LedgerTable, options: { ignoreUnknown?: boole
   }
   errors.push(...headerlessValues(table.headers, dataRows));
 
+  let checked = 0;
   for (const { row, cells } of dataRows) {
+    if (options.onProgress && checked++ % PROGRESS_EVERY === 0) options.onProgress({ phase: "checking", done: checked - 1, total: dataRows.length });
     const rowErrors: LedgerIssue[] = [];
     const { refuse, warn, cell, required, date } = rowReader(row, cells, { index, name: headerName }, { errors: rowErrors, warnings });
 

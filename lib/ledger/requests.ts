@@ -16,6 +16,7 @@ import { loadRequests, type NewRequest } from "../requests/unit-of-work";
 import { type LedgerIssue, type LedgerRecord, parseLedger } from "./parse";
 import { currentCalendar } from "../calendar/queries";
 import { uploadFileName } from "./file-name";
+import { type OnProgress, PROGRESS_EVERY } from "./progress";
 import { readImportTable } from "./read";
 import { writeLedgerCsv, writeLedgerXlsx } from "./write";
 
@@ -101,8 +102,10 @@ function existingBySerial(db: Db | Tx, agencyId: string, serials: string[]): Map
 }
 
 /** The new rows of an import, sealed one at a time as they are written; each first event names the import. */
-function* sealedRequests(rows: { record: LedgerRecord }[], importRef: { import: string; sha256: string }, filename: string): Generator<NewRequest> {
+function* sealedRequests(rows: { record: LedgerRecord }[], importRef: { import: string; sha256: string }, filename: string, onProgress?: OnProgress): Generator<NewRequest> {
+  let written = 0;
   for (const { record } of rows) {
+    if (onProgress && written++ % PROGRESS_EVERY === 0) onProgress({ phase: "writing", done: written - 1, total: rows.length });
     const { idNumber, creditCode, phone, ...fields } = record;
     yield {
       values: { ...fields, ...sealedPii({ idNumber, creditCode, phone }), id: randomUUID() },
@@ -132,13 +135,19 @@ export async function importRequestLedger(
     /** Where the file came from, for the audit row (a confirmed upload is audited even when it adds nothing). */
     source?: "upload" | "cli";
   },
-  /** Runs inside the import's transaction when it succeeds (the upload page's purge). */
-  onCommit?: (tx: Tx, summary: ImportSummary) => void,
+  hooks: {
+    /** Runs inside the import's transaction when it succeeds (the upload page's purge). */
+    onCommit?: (tx: Tx, summary: ImportSummary) => void;
+    /** Where the import is (./progress.ts): the CLI prints it, the upload page shows it. */
+    onProgress?: OnProgress;
+  } = {},
 ): Promise<ImportSummary> {
+  const { onCommit, onProgress } = hooks;
   const agency = resolveAgency(actor, input.agencyCode, "requests.import");
   const dryRun = Boolean(input.dryRun);
   const summary: ImportSummary = { ok: false, dryRun, rows: 0, inserted: 0, unchanged: 0, errors: [], warnings: [], droppedColumns: [] };
   const filename = uploadFileName(input.filename);
+  onProgress?.({ phase: "reading", done: 0, total: 0 });
   const read = await readImportTable(input.bytes, filename);
   if ("error" in read) {
     summary.errors.push(read.error);
@@ -146,7 +155,7 @@ export async function importRequestLedger(
   }
   const { table } = read;
   const calendar = currentCalendar();
-  const parsed = parseLedger(table, { ignoreUnknown: input.ignoreUnknown, calendar, today: input.today });
+  const parsed = parseLedger(table, { ignoreUnknown: input.ignoreUnknown, calendar, today: input.today, onProgress });
   Object.assign(summary, { rows: parsed.records.length + new Set(parsed.errors.filter((e) => e.row > 1).map((e) => e.row)).size, errors: parsed.errors, warnings: parsed.warnings, droppedColumns: parsed.droppedColumns });
   if (parsed.errors.length > 0) return summary;
 
@@ -195,7 +204,7 @@ export async function importRequestLedger(
     // CLI on an unchanged file writes nothing at all.
     const importId = input.importId ?? randomUUID();
     const sha256 = createHash("sha256").update(input.bytes).digest("hex");
-    const inserted = loadRequests(tx, actor, agency.id, sealedRequests(toInsert, { import: importId, sha256 }, filename));
+    const inserted = loadRequests(tx, actor, agency.id, sealedRequests(toInsert, { import: importId, sha256 }, filename, onProgress));
     if (inserted > 0 || input.source === "upload") {
       recordAudit(tx, actor, {
         action: "ledger.import",

@@ -5,9 +5,7 @@ import { redirect } from "next/navigation";
 import { type ActionState, boundArgument, formAction, fromAppError, fromZodError } from "@/lib/actions";
 import { requirePermission, toActor } from "@/lib/auth/current";
 import { uploadFileName } from "@/lib/ledger/file-name";
-import { commitUpload, previewUpload } from "@/lib/ledger/uploads";
-import type { ImportSummary } from "@/lib/ledger/requests";
-import type { UploadPreview } from "@/lib/ledger/uploads";
+import { type ImportJobView, startImport } from "@/lib/ledger/import-jobs";
 import { concludeRequest, createRequest, updateRequest, withdrawRequest } from "@/lib/requests/mutations";
 import { todayInChina } from "@/lib/time";
 import { appealSchema } from "@/lib/appeals/schemas";
@@ -70,28 +68,26 @@ export const withdrawRequestAction = formAction(async (id: string, _prev: Action
   redirect(`/requests/${id}?saved=withdrawn`);
 });
 
-export const previewImportAction = formAction(async (_prev: ActionState<UploadPreview>, form: FormData): Promise<ActionState<UploadPreview>> => {
+export const previewImportAction = formAction(async (_prev: ActionState<ImportJobView>, form: FormData): Promise<ActionState<ImportJobView>> => {
   const user = await requirePermission("requests.import");
   const file = form.get("file");
   // No file chosen arrives as an empty, unnamed part; a chosen empty file is named, and refused by the reader like any other.
   if (!(file instanceof File) || (file.size === 0 && !file.name)) return { status: "error", message: "请选择要导入的台账文件（CSV 或 XLSX）", fieldErrors: { file: ["请选择要导入的台账文件（CSV 或 XLSX）"] } };
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const filename = uploadFileName(file.name);
-    const { uploadId, summary } = await previewUpload(toActor(user), { name: filename, bytes }, form.get("ignoreUnknown") === "on", todayInChina());
-    return { status: "success", message: `已读取 ${filename}`, data: { uploadId, filename, summary } };
+    const job = await startImport({ kind: "preview", actor: toActor(user), file: { name: uploadFileName(file.name), bytes }, ignoreUnknown: form.get("ignoreUnknown") === "on", today: todayInChina() });
+    // The panel shows the job as it goes (./import/jobs/[id] for a running one), refusals included.
+    return { status: "success", message: "", data: job };
   } catch (error) {
     return fromAppError(error, form);
   }
 });
 
-export const commitImportAction = formAction(async (_prev: ActionState<ImportSummary>, form: FormData): Promise<ActionState<ImportSummary>> => {
+export const commitImportAction = formAction(async (_prev: ActionState<ImportJobView>, form: FormData): Promise<ActionState<ImportJobView>> => {
   const user = await requirePermission("requests.import");
   try {
-    const summary = await commitUpload(toActor(user), String(form.get("uploadId") ?? ""), todayInChina());
-    if (!summary.ok) return { status: "error", message: `导入被拒绝，共 ${summary.errors.length} 处错误，未写入任何记录：${summary.errors.map((e) => e.zh).join("；")}` };
-    revalidatePath("/requests");
-    return { status: "success", message: `导入完成：新增 ${summary.inserted} 条，已存在且相同 ${summary.unchanged} 条。`, data: summary };
+    const job = await startImport({ kind: "commit", actor: toActor(user), uploadId: String(form.get("uploadId") ?? ""), today: todayInChina() });
+    return { status: "success", message: "", data: job };
   } catch (error) {
     return fromAppError(error, form);
   }

@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { PageHeader } from "@/components/app-shell";
 import { ImportPanel } from "@/components/requests/import-panel";
-import { requirePagePermission } from "@/lib/auth/current";
+import { requirePagePermission, toActor } from "@/lib/auth/current";
+import { latestImportJob } from "@/lib/ledger/import-jobs";
 import { LEDGER_COLUMNS } from "@/lib/ledger/columns";
 import { MAX_UPLOAD_LABEL } from "@/lib/ledger/upload-limit";
 import { commitImportAction, previewImportAction } from "../actions";
@@ -25,7 +26,7 @@ export default async function ImportPage() {
         </a>
         ：第一张表填数据（申请方式、申请人类型、办理结果可从下拉列表选择），第二张表“填写说明”列出每一列的规则和示例。
       </p>
-      <ImportPanel preview={previewImportAction} commit={commitImportAction} />
+      <ImportPanel preview={previewImportAction} commit={commitImportAction} resumed={latestImportJob(toActor(user))} />
       <details className="mt-6 max-w-3xl text-sm text-slate-700">
         <summary className="cursor-pointer">文件格式说明</summary>
         <ul className="mt-2 list-disc space-y-1 pl-5">
