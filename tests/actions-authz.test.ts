@@ -189,12 +189,11 @@ const REPORT_YEAR = 2025;
 
 const redirectTo = (pattern: RegExp) => (o: Outcome) => o.kind === "navigated" && o.how === "redirect" && pattern.test(o.to ?? "");
 const returned = (status: string) => (o: Outcome) => o.kind === "returned" && o.status === status;
-/** An upload's preview carries the upload and its summary; a commit's success, the summary. */
-const importReturned = (stage: "preview" | "done") => (o: Outcome) => {
+/** An upload's preview or commit answers with its import job; a small file's job has ended, carrying its summary. */
+const importReturned = (kind: "preview" | "commit") => (o: Outcome) => {
   if (!returned("success")(o)) return false;
-  const data = (o as { value: { data?: { summary?: { errors: unknown[] }; errors?: unknown[] } } }).value.data;
-  const summary = stage === "preview" ? data?.summary : (data as { errors: unknown[] } | undefined);
-  return !!summary && summary.errors.length === 0;
+  const job = (o as { value: { data?: { state?: string; result?: { kind: string; summary: { errors: unknown[] } } } } }).value.data;
+  return job?.state === "done" && job.result?.kind === kind && job.result.summary.errors.length === 0;
 };
 const savedAs = (saved: string) => redirectTo(new RegExp(`^/requests/[^/?#]+\\?saved=${saved}$`));
 const clockSaved = (saved: string) => redirectTo(new RegExp(`^/requests/[^/?#]+\\?saved=${saved}#clock$`));
@@ -381,7 +380,7 @@ const FIXTURES: Record<string, Fixture> = {
     kind: "upload",
     permitted: SUPERVISOR,
     args: (w, form) => [IDLE, form({ uploadId: w.uploadId })],
-    success: importReturned("done"),
+    success: importReturned("commit"),
     effect: (w) => () => expect(count("SELECT count(*) AS n FROM requests WHERE agency_id = ? AND serial = 'I-1'", w.agencies.edu)).toBe(1),
   },
 
