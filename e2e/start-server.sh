@@ -5,4 +5,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf e2e/.data
 mkdir -p e2e/.data
-exec node_modules/.bin/next start -p "$PORT" > e2e/.data/server.log 2>&1
+# `npm start` as a user runs it (its heap cap included, package.json).
+exec npm start --silent -- -p "$PORT" > e2e/.data/server.log 2>&1

@@ -123,6 +123,16 @@ function restrictToOwner(file: string): void {
  */
 export function ensureLocalSecrets(): void {
   const file = path.join(projectRoot(), LOCAL_ENV_FILE);
+  // Once done for this root, with the secrets still set, there is nothing to read again: the
+  // server asks for them on every request (the session cookie, personal data).
+  if (ensuredFile === file && missingSecrets().length === 0) return;
+  loadOrCreateSecrets(file);
+  ensuredFile = file;
+}
+
+let ensuredFile: string | null = null;
+
+function loadOrCreateSecrets(file: string): void {
   const existed = loadEnvFile(file);
   if (existed) restrictToOwner(file);
   if (missingSecrets().length === 0) return;

@@ -47,20 +47,22 @@ export function pointAtTemporaryDatabase(): void {
 /**
  * The report benchmark's database, in the database pointAtTemporaryDatabase chose: 500 000
  * requests in ten agencies under `county`; `target` received 50 000 in 2024 (and 50 000 over
- * 2016–2023), each other agency 50 000 over 2016–2025. Returns the target agency's id.
+ * 2016–2023), each other agency 50 000 over 2016–2025. Returns the target agency's id. `scale`
+ * shrinks every count alike (the smoke test of the benchmark's output uses a tiny database).
  */
-export async function buildReportDatabase(): Promise<string> {
+export async function buildReportDatabase(scale = 1): Promise<string> {
+  const n = (count: number) => Math.max(1, Math.round(count * scale));
   const { getSqlite } = await import("../db");
   const { createAgency } = await import("../lib/agencies/mutations");
   const { CLI_ACTOR } = await import("../lib/auth/actor");
   const db = getSqlite();
   createAgency(CLI_ACTOR, { code: "county", name: "县政府" });
   const target = createAgency(CLI_ACTOR, { code: "target", name: "目标机关", parentCode: "county" }).agency;
-  insertSyntheticRequests(db, target.id, 50_000, { firstSeq: 1, fromDay: "2024-01-01", days: 366 });
-  insertSyntheticRequests(db, target.id, 50_000, { firstSeq: 50_001, fromDay: "2016-01-01", days: 2900 });
+  insertSyntheticRequests(db, target.id, n(50_000), { firstSeq: 1, fromDay: "2024-01-01", days: 366 });
+  insertSyntheticRequests(db, target.id, n(50_000), { firstSeq: 50_001, fromDay: "2016-01-01", days: 2900 });
   for (let a = 0; a < 8; a++) {
     const agency = createAgency(CLI_ACTOR, { code: `other${a}`, name: `其他机关${a}`, parentCode: "county" }).agency;
-    insertSyntheticRequests(db, agency.id, 50_000, { firstSeq: 100_001 + a * 50_000, fromDay: "2016-01-01", days: 3650 });
+    insertSyntheticRequests(db, agency.id, n(50_000), { firstSeq: 100_001 + a * 50_000, fromDay: "2016-01-01", days: 3650 });
   }
   db.exec("ANALYZE");
   return target.id;

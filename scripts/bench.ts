@@ -10,6 +10,10 @@
  *   rss_mb              the server's peak resident memory over the run
  * A readable table goes to standard error; with --json the last line of standard output is the
  * JSON object. `--quick` repeats less, never on smaller data. A measurement, not a test.
+ *
+ * `--smoke` is not a measurement: the same run on a tiny database (1/500 of the data, seconds
+ * instead of tens of seconds), so a test can check the output's shape after a build
+ * (e2e/bench.spec.ts). Its figures mean nothing.
  */
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
@@ -21,12 +25,16 @@ import { syntheticLedgerCsv } from "./bench-ledger";
 const args = new Set(process.argv.slice(2));
 const QUICK = args.has("--quick");
 const JSON_OUT = args.has("--json");
+const SMOKE = args.has("--smoke");
+/** The data's size (1 = the benchmark's) and the measuring windows' length, in seconds. */
+const SCALE = SMOKE ? 1 / 500 : 1;
+const IMPORT_ROWS = SMOKE ? 2_000 : 100_000;
 const ROOT = path.resolve(import.meta.dirname, "..");
 const PORT = Number(process.env.BENCH_PORT ?? 3290);
 const BASE = `http://127.0.0.1:${PORT}`;
 const PASSWORD = "Bench-passw0rd-ok";
 const CLIENTS = 8;
-const LIST_SECONDS = 20;
+const LIST_SECONDS = SMOKE ? 2 : 20;
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -42,12 +50,12 @@ async function buildAndMeasureReport(): Promise<{ reportRatio: number; reportMs:
   const { prepareDatabase } = await import("../lib/lifecycle");
   const { computeReport } = await import("../lib/reports/engine");
   const t0 = performance.now();
-  const targetId = await buildReportDatabase();
+  const targetId = await buildReportDatabase(SCALE);
   createAgency(CLI_ACTOR, { code: "imports", name: "导入机关", parentCode: "county" });
   await createUser(CLI_ACTOR, { username: "benchclerk", displayName: "基准", role: "clerk", agencyCode: "target", password: PASSWORD, mustChange: false });
   prepareDatabase();
   const db = getSqlite();
-  say(`built 500 000 requests in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  say(`built ${Math.round(500_000 * SCALE)} requests in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 
   // The floor (each query on its covering index): the same counts of the agency-year (received by type and outcome, and the carried
   // over) by the fastest plain SQL over the same file.
@@ -59,7 +67,7 @@ async function buildAndMeasureReport(): Promise<{ reportRatio: number; reportMs:
     // concluded in the year, by outcome and type (table 三's 办理结果)
     db.prepare(`SELECT outcome, applicant_type, count(*) FROM requests INDEXED BY requests_live_concluded_idx WHERE agency_id = ? AND deleted_at IS NULL AND concluded_date >= '2024-01-01' AND concluded_date < '2025-01-01' GROUP BY 1, 2`),
   ];
-  const runs = QUICK ? 7 : 15;
+  const runs = SMOKE ? 2 : QUICK ? 7 : 15;
   const report: number[] = [];
   const floor: number[] = [];
   for (let run = 0; run < runs; run++) {
@@ -97,8 +105,10 @@ function peakRssMb(pid: number): number {
   return kb / 1024;
 }
 
+/** The server as `npm start` runs it (package.json's command, its heap cap included), without npm's own process in the tree measured. */
 function startServer(env: NodeJS.ProcessEnv): ChildProcess {
-  const server = spawn(path.join(ROOT, "node_modules", ".bin", "next"), ["start", "-p", String(PORT)], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const { scripts } = JSON.parse(readFileSync(path.join(ROOT, "package.json"), "utf8")) as { scripts: { start: string } };
+  const server = spawn("sh", ["-c", `exec ${scripts.start} -p ${PORT}`], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   server.stdout?.resume();
   server.stderr?.resume();
   return server;
@@ -170,7 +180,7 @@ async function measureCreate(cookie: string): Promise<{ perSecond: number; creat
   const manifest = JSON.parse(readFileSync(path.join(ROOT, ".next", "server", "server-reference-manifest.json"), "utf8")) as { node: Record<string, { exportedName?: string; filename?: string }> };
   const actionId = Object.entries(manifest.node).find(([, v]) => v.exportedName === "createRequestAction")?.[0];
   if (!actionId) throw new Error("createRequestAction not found in the build");
-  const seconds = QUICK ? 10 : 20;
+  const seconds = SMOKE ? 2 : QUICK ? 10 : 20;
   let created = 0;
   let failed = 0;
   let n = 0;
@@ -198,8 +208,8 @@ async function measureCreate(cookie: string): Promise<{ perSecond: number; creat
 
 /** The CLI import of a 100 000-row ledger while 4 clients read pages; the import's rows a second and the pages' p95. */
 async function measureImport(cookie: string, env: NodeJS.ProcessEnv): Promise<{ rowsPerSecond: number; blockP95: number; pages: number; failed: number }> {
-  const rows = 100_000;
-  const file = path.join(path.dirname(env.DATABASE_URL as string), "ledger-100k.csv");
+  const rows = IMPORT_ROWS;
+  const file = path.join(path.dirname(env.DATABASE_URL as string), "ledger.csv");
   writeFileSync(file, syntheticLedgerCsv(rows, { year: 2025, prefix: "IMP" }));
   let done = false;
   const start = performance.now();
@@ -224,7 +234,7 @@ async function main() {
   }
   pointAtTemporaryDatabase();
   const env = { ...process.env, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1", GONGKAI_HSTS: "off" };
-  say(`benchmark${QUICK ? " (quick)" : ""}: database ${process.env.DATABASE_URL}`);
+  say(`benchmark${SMOKE ? " (smoke: tiny data, figures meaningless)" : QUICK ? " (quick)" : ""}: database ${process.env.DATABASE_URL}`);
   const report = await buildAndMeasureReport();
 
   const server = startServer(env);
@@ -251,7 +261,7 @@ async function main() {
       ["list_rps", String(result.list_rps), `${CLIENTS} clients, ${list.seconds.toFixed(0)} s, ${list.failed} not 200 (target ≥ 100)`],
       ["list_p95_ms", String(result.list_p95_ms), "target ≤ 100"],
       ["create_per_s", String(result.create_per_s), `${create.created} created, ${create.failed} refused (target ≥ 200)`],
-      ["import_rows_per_s", String(result.import_rows_per_s), "100 000 rows, cli import requests (target ≥ 5 000)"],
+      ["import_rows_per_s", String(result.import_rows_per_s), `${IMPORT_ROWS.toLocaleString("en").replace(/,/g, " ")} rows, cli import requests (target ≥ 5 000)`],
       ["import_block_p95_ms", String(result.import_block_p95_ms), `${imported.pages} pages read during it, ${imported.failed} not 200 (target ≤ 250)`],
       ["rss_mb", String(result.rss_mb), "server peak resident memory (target ≤ 300)"],
     ];

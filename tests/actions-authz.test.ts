@@ -55,15 +55,28 @@ const h = vi.hoisted(() => {
       super(`navigation: ${how} ${to ?? ""}`);
     }
   }
-  return { Navigation, session: { sid: null as string | null } };
+  return { Navigation, session: { sid: null as string | null, secret: null as string | null, cookieName: "authjs.session-token" } };
 });
 
-// lib/auth/current.ts imports `./auth`; Vitest resolves both specifiers to lib/auth/auth.ts, so
-// this one mock covers it (checked by the first test below). auth() returns the sid of a real
-// row of the sessions table, which current.ts then checks with loadSessionUser as in production.
+// lib/auth/current.ts reads the session from the request's cookie: the request's headers carry
+// an Auth.js session token (encrypted as Auth.js encrypts it) naming a real row of the sessions
+// table, which current.ts decodes and checks with loadSessionUser as in production.
+vi.mock("next/headers", async () => {
+  const { encode } = await import("next-auth/jwt");
+  const { authSecret } = await import("@/lib/env");
+  return {
+    headers: async () => {
+      if (!h.session.sid) return new Headers();
+      const salt = h.session.cookieName;
+      return new Headers({ cookie: `${salt}=${await encode({ token: { sid: h.session.sid }, secret: h.session.secret ?? authSecret(), salt })}` });
+    },
+  };
+});
 vi.mock("@/lib/auth/auth", () => ({
   handlers: {},
-  auth: async () => (h.session.sid ? { sid: h.session.sid } : null),
+  auth: async () => {
+    throw new Error("the app reads its session through lib/auth/current, not auth()");
+  },
   // The Credentials provider of lib/auth/auth.ts, as NextAuth runs it: attemptLogin, a
   // CredentialsSignin on failure, a redirect on success.
   signIn: async (_provider: string, options: { username: string; password: string; redirectTo: string }) => {
@@ -540,10 +553,12 @@ beforeAll(async () => {
 beforeEach(() => {
   restoreWorld();
   h.session.sid = null;
+  h.session.secret = null;
+  h.session.cookieName = "authjs.session-token";
 });
 
 describe("test mechanics", () => {
-  test("the auth() mock reaches lib/auth/current (its `./auth` import), per call, against the sessions table", async () => {
+  test("the session cookie reaches lib/auth/current, per call, against the sessions table", async () => {
     expect(await getCurrentUser()).toBeNull();
     h.session.sid = world.users["clerk.edu"].sid;
     expect(await getCurrentUser()).toMatchObject({ username: "clerk.edu", role: "clerk", agencyCode: "edu" });
@@ -551,6 +566,15 @@ describe("test mechanics", () => {
     h.session.sid = world.users["auditor.health"].sid;
     expect(await getCurrentUser()).toMatchObject({ username: "auditor.health" });
     h.session.sid = "no-such-session";
+    expect(await getCurrentUser()).toBeNull();
+  });
+
+  test("a session cookie is read under Auth.js's secure name too, and one sealed with another secret opens nothing", async () => {
+    h.session.sid = world.users["clerk.edu"].sid;
+    h.session.cookieName = "__Secure-authjs.session-token";
+    expect(await getCurrentUser()).toMatchObject({ username: "clerk.edu" });
+    h.session.cookieName = "authjs.session-token";
+    h.session.secret = "another-secret-another-secret-another";
     expect(await getCurrentUser()).toBeNull();
   });
 

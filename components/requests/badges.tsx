@@ -12,7 +12,7 @@ const STATUS_STYLE: Record<RequestStatus, string> = {
 };
 
 export function StatusBadge({ status, testId }: { status: RequestStatus; testId?: string }) {
-  return <span data-testid={testId} className={`inline-block whitespace-nowrap rounded border px-1.5 py-0.5 text-xs ${STATUS_STYLE[status]}`}>{REQUEST_STATUS_LABELS[status]}</span>;
+  return <span {...(testId ? { "data-testid": testId } : {})} className={`badge ${STATUS_STYLE[status]}`}>{REQUEST_STATUS_LABELS[status]}</span>;
 }
 
 /** How urgent a due date is: working days left (negative: overdue). 5 and 2 are the warning thresholds of A4. */
@@ -27,7 +27,7 @@ function urgency(left: number): { text: string; style: string } {
 export function DueBadge({ left }: { left: number }) {
   const { text, style } = urgency(left);
   return (
-    <span data-testid="due-badge" className={`inline-block whitespace-nowrap rounded border px-1.5 py-0.5 text-xs ${style}`}>
+    <span data-testid="due-badge" className={`badge ${style}`}>
       {text}
     </span>
   );

@@ -1,18 +1,16 @@
 import "server-only";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { recordRefusal } from "../audit/denied";
 import { AppError, errorResponse } from "../errors";
 import type { Actor } from "./actor";
-import { auth } from "./auth";
 import { can, type Permission } from "./permissions";
+import { sessionIdFromCookies } from "./session-cookie";
 import { loadSessionUser, type SessionUser } from "./sessions";
 
-/** The session of this request as the sessions table has it, second factor given or not (once per request). */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  return loadSessionUser(session?.sid);
-});
+/** The session of this request as the sessions table has it, second factor given or not (once per request, one lookup). */
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => loadSessionUser(await sessionIdFromCookies((await headers()).get("cookie"))));
 
 /** The signed-in user of this request: a session whose second factor, where needed, was given. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {

@@ -160,52 +160,54 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         ) : null}
       </form>
 
-      <table className="w-full border-collapse bg-white text-sm" data-testid="requests-table">
+      {/* Cell styles live on the table (globals.css .register): 500 cells carry no class strings of their own. */}
+      <table className="register w-full border-collapse bg-white text-sm" data-testid="requests-table">
         <thead>
-          <tr className="border-b border-slate-300 bg-slate-100 text-left">
-            <th className="px-2 py-2 font-medium">编号</th>
-            <th className="px-2 py-2 font-medium">收到日期</th>
-            <th className="px-2 py-2 font-medium">申请人</th>
-            <th className="px-2 py-2 font-medium">申请内容</th>
-            {multiAgency ? <th className="px-2 py-2 font-medium">机构</th> : null}
-            <th className="px-2 py-2 font-medium">承办人</th>
-            <th className="px-2 py-2 font-medium">状态</th>
-            <th className="px-2 py-2 font-medium">答复期限</th>
-            <th className="px-2 py-2 font-medium">办理结果</th>
-            <th className="px-2 py-2 font-medium">办结日期</th>
+          <tr>
+            <th>编号</th>
+            <th>收到日期</th>
+            <th>申请人</th>
+            <th>申请内容</th>
+            {multiAgency ? <th>机构</th> : null}
+            <th>承办人</th>
+            <th>状态</th>
+            <th>答复期限</th>
+            <th>办理结果</th>
+            <th>办结日期</th>
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
-            <tr key={r.id} data-request-id={r.id} className="border-b border-slate-200 align-top hover:bg-brand-50/50">
-              <td className="whitespace-nowrap px-2 py-1.5">
-                <Link href={`/requests/${r.id}`} className="font-mono text-brand-700 underline-offset-2 hover:underline">
+            <tr key={r.id} data-request-id={r.id}>
+              <td className="nw">
+                {/* No prefetch: a page of 50 rows would fetch 50 request pages from the server. */}
+                <Link href={`/requests/${r.id}`} prefetch={false} className="serial">
                   {r.serial}
                 </Link>
               </td>
-              <td className="whitespace-nowrap px-2 py-1.5">{r.receivedDate}</td>
-              <td className="px-2 py-1.5">
+              <td className="nw">{r.receivedDate}</td>
+              <td>
                 {r.applicantName}
-                <span className="ml-1 text-xs text-slate-500">{APPLICANT_TYPE_LABELS[r.applicantType]}</span>
+                <small>{APPLICANT_TYPE_LABELS[r.applicantType]}</small>
               </td>
-              <td className="max-w-xs truncate px-2 py-1.5 text-slate-700" title={r.content}>
+              <td className="content" title={r.content}>
                 {r.content}
               </td>
-              {multiAgency ? <td className="px-2 py-1.5 text-slate-600">{r.agencyName}</td> : null}
-              <td className="whitespace-nowrap px-2 py-1.5">{r.handler ?? ""}</td>
-              <td className="px-2 py-1.5">
+              {multiAgency ? <td className="muted">{r.agencyName}</td> : null}
+              <td className="nw">{r.handler ?? ""}</td>
+              <td>
                 <StatusBadge status={r.status} />
               </td>
-              <td className="px-2 py-1.5" data-testid="due-cell">
+              <td data-testid="due-cell">
                 <DueCell dueDate={r.dueDate} provisional={r.dueProvisional} stopped={r.clockStopped} left={r.left} />
               </td>
-              <td className="max-w-[14rem] px-2 py-1.5 text-slate-700">{r.outcome ? OUTCOME_LABELS[r.outcome] : ""}</td>
-              <td className="whitespace-nowrap px-2 py-1.5">{r.concludedDate ?? ""}</td>
+              <td className="outcome">{r.outcome ? OUTCOME_LABELS[r.outcome] : ""}</td>
+              <td className="nw">{r.concludedDate ?? ""}</td>
             </tr>
           ))}
           {rows.length === 0 ? (
             <tr>
-              <td colSpan={10} className="px-3 py-8 text-center text-slate-500">
+              <td colSpan={10} className="empty">
                 {filtered ? "没有符合条件的申请" : "还没有登记任何申请"}
               </td>
             </tr>
