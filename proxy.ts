@@ -1,5 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
-import { sessionIdFromCookies } from "./lib/auth/session-cookie";
+import { sessionIdOf } from "./lib/auth/session-cookie";
 import { isPublicPath, isRouteHandlerPath } from "./lib/auth/paths";
 import { hstsMode } from "./lib/env";
 import { UPLOAD_BODY_BYTES, UPLOAD_TOO_LARGE } from "./lib/ledger/upload-limit";
@@ -41,7 +41,7 @@ export default async function proxy(req: NextRequest) {
     return withTransportSecurity(req, new NextResponse(UPLOAD_TOO_LARGE, { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } }));
   }
   // A cookie that decrypts is enough here; whether its session is live is the page's question.
-  if (!isPublicPath(pathname) && !isRouteHandlerPath(pathname) && !(await sessionIdFromCookies(req.headers.get("cookie")))) {
+  if (!isPublicPath(pathname) && !isRouteHandlerPath(pathname) && !(await sessionIdOf(req.headers))) {
     const login = new URL("/login", req.nextUrl.origin);
     if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
     return withTransportSecurity(req, NextResponse.redirect(login));

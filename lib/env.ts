@@ -153,6 +153,11 @@ function loadOrCreateSecrets(file: string): void {
   chmodSync(file, 0o600);
 }
 
+/** `AUTH_URL` (or the older `NEXTAUTH_URL`), which Auth.js takes as the site's address when set. */
+export function authUrl(): string | undefined {
+  return (process.env.AUTH_URL ?? process.env.NEXTAUTH_URL)?.trim() || undefined;
+}
+
 export function authSecret(): string {
   ensureLocalSecrets();
   return process.env.AUTH_SECRET as string;

@@ -16,7 +16,7 @@
  * (e2e/bench.spec.ts). Its figures mean nothing.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { buildReportDatabase, pointAtTemporaryDatabase } from "./bench-data";
@@ -238,6 +238,14 @@ async function main() {
   const report = await buildAndMeasureReport();
 
   const server = startServer(env);
+  // Stopped from outside (a test's timeout, Ctrl-C): the server goes with it.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      server.kill("SIGTERM");
+      removeDatabase();
+      process.exit(130);
+    });
+  }
   try {
     await waitForServer();
     const cookie = await signIn();
@@ -270,7 +278,14 @@ async function main() {
     if (JSON_OUT) process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     server.kill("SIGTERM");
+    if (server.exitCode === null && server.signalCode === null) await new Promise((resolve) => server.once("exit", resolve));
+    removeDatabase();
   }
+}
+
+/** The temporary folder of the run's databases and ledger (600 MB at full size) is not left behind. */
+function removeDatabase() {
+  rmSync(path.dirname(process.env.DATABASE_URL as string), { recursive: true, force: true });
 }
 
 main().catch((error) => {

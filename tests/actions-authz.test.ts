@@ -55,7 +55,7 @@ const h = vi.hoisted(() => {
       super(`navigation: ${how} ${to ?? ""}`);
     }
   }
-  return { Navigation, session: { sid: null as string | null, secret: null as string | null, cookieName: "authjs.session-token" } };
+  return { Navigation, session: { sid: null as string | null, secret: null as string | null, proto: "http", cookieName: "authjs.session-token" } };
 });
 
 // lib/auth/current.ts reads the session from the request's cookie: the request's headers carry
@@ -66,9 +66,11 @@ vi.mock("next/headers", async () => {
   const { authSecret } = await import("@/lib/env");
   return {
     headers: async () => {
-      if (!h.session.sid) return new Headers();
+      // Next.js sets x-forwarded-proto on every request (http here, https behind a TLS proxy).
+      if (!h.session.sid) return new Headers({ "x-forwarded-proto": h.session.proto });
       const salt = h.session.cookieName;
-      return new Headers({ cookie: `${salt}=${await encode({ token: { sid: h.session.sid }, secret: h.session.secret ?? authSecret(), salt })}` });
+      const token = await encode({ token: { sid: h.session.sid }, secret: h.session.secret ?? authSecret(), salt });
+      return new Headers({ "x-forwarded-proto": h.session.proto, cookie: `${salt}=${token}` });
     },
   };
 });
@@ -554,6 +556,7 @@ beforeEach(() => {
   restoreWorld();
   h.session.sid = null;
   h.session.secret = null;
+  h.session.proto = "http";
   h.session.cookieName = "authjs.session-token";
 });
 
@@ -569,10 +572,18 @@ describe("test mechanics", () => {
     expect(await getCurrentUser()).toBeNull();
   });
 
-  test("a session cookie is read under Auth.js's secure name too, and one sealed with another secret opens nothing", async () => {
+  test("the session cookie is read under the one name Auth.js gives it for the protocol; one sealed with another secret opens nothing", async () => {
     h.session.sid = world.users["clerk.edu"].sid;
+    h.session.proto = "https";
     h.session.cookieName = "__Secure-authjs.session-token";
     expect(await getCurrentUser()).toMatchObject({ username: "clerk.edu" });
+    // Over HTTPS a plain cookie (one planted over HTTP, or from a sibling host) is no session.
+    h.session.cookieName = "authjs.session-token";
+    expect(await getCurrentUser()).toBeNull();
+    // Over HTTP the secure name is not Auth.js's either.
+    h.session.proto = "http";
+    h.session.cookieName = "__Secure-authjs.session-token";
+    expect(await getCurrentUser()).toBeNull();
     h.session.cookieName = "authjs.session-token";
     h.session.secret = "another-secret-another-secret-another";
     expect(await getCurrentUser()).toBeNull();

@@ -6,11 +6,11 @@ import { recordRefusal } from "../audit/denied";
 import { AppError, errorResponse } from "../errors";
 import type { Actor } from "./actor";
 import { can, type Permission } from "./permissions";
-import { sessionIdFromCookies } from "./session-cookie";
+import { sessionIdOf } from "./session-cookie";
 import { loadSessionUser, type SessionUser } from "./sessions";
 
 /** The session of this request as the sessions table has it, second factor given or not (once per request, one lookup). */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => loadSessionUser(await sessionIdFromCookies((await headers()).get("cookie"))));
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => loadSessionUser(await sessionIdOf(await headers())));
 
 /** The signed-in user of this request: a session whose second factor, where needed, was given. */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {

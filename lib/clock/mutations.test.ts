@@ -137,6 +137,26 @@ describe("the clock of a request", () => {
     expect(dueCounts(other, TODAY)).toEqual({ overdue: 0, "2": 0, "5": 0, stopped: 0 });
   });
 
+  test("sorted by due date, the pages run through the running clocks, then the rest, each request once", () => {
+    for (let i = 0; i < 60; i++) register(addDays(TODAY, -(i % 25)), `D-${String(i).padStart(2, "0")}`);
+    for (let i = 0; i < 30; i++) {
+      const id = register(addDays(TODAY, -i), `P-${String(i).padStart(2, "0")}`);
+      addPause(clerk, id, pauseSchema.parse({ version: version(id), pauseKind: "other_agency", pauseFrom: getRequest(clerk, id).receivedDate }), TODAY);
+    }
+    const page = (n: number) => listRequests(clerk, { sort: "due_asc", page: n }, TODAY);
+    const [one, two, three] = [page(1), page(2), page(3)];
+    expect(one.rows.map((r) => r.serial.slice(0, 1))).toEqual(Array(50).fill("D"));
+    // Page 2: the last 10 running clocks, then the stopped ones (newest first).
+    expect(two.rows.map((r) => r.serial.slice(0, 1))).toEqual([...Array(10).fill("D"), ...Array(30).fill("P")]);
+    expect(two.rows.slice(10).map((r) => r.serial)).toEqual(Array.from({ length: 30 }, (_, i) => `P-${String(i).padStart(2, "0")}`));
+    expect(three.rows).toEqual([]);
+    const all = [...one.rows, ...two.rows].map((r) => r.serial);
+    expect(new Set(all).size).toBe(90);
+    const dues = [...one.rows, ...two.rows.slice(0, 10)].map((r) => r.dueDate as string);
+    expect(dues).toEqual([...dues].sort());
+    expect(one.total).toBe(90);
+  });
+
   test("entering next year's notice recomputes open requests and lists those that moved", () => {
     // Today injected in 2030, so that the test does not depend on which real years have notices.
     // An extension carries this one into January 2031, a year with no notice: provisional.

@@ -160,6 +160,11 @@ export type RequestListRow = Pick<
   "id" | "serial" | "receivedDate" | "applicantType" | "applicantName" | "content" | "status" | "outcome" | "concludedDate" | "handler" | "channel" | "dueDate" | "dueProvisional" | "clockStopped"
 > & { agencyName: string; /** Working days to the due date (negative: overdue), for open requests with a running clock. */ left: number | null };
 
+/** Rows matching, all of them (for sets an index keeps small: open requests by due date). */
+function countAll(where: SQL | undefined): number {
+  return getDb().select({ n: sql<number>`count(*)` }).from(requests).where(where).get()?.n ?? 0;
+}
+
 /** Rows matching, counted up to one past the cap. */
 function countCapped(where: SQL | undefined): number {
   const db = getDb();
@@ -204,10 +209,14 @@ export function listRequests(actor: Actor, filter: Partial<ListFilter>, today: s
   if (filter.sort === "due_asc") {
     // Two runs, each in index order: the running clocks by due date (the partial due index),
     // then everything else newest first — rather than one sort of the whole register.
+    // Where the dated run ends is known from the page itself, or counted exactly (never capped:
+    // past the cap the page would start the undated run too early).
     const dated = and(where, isNotNull(requests.dueDate));
-    const datedCount = countCapped(dated);
-    rows = offset < datedCount ? page_(dated, [asc(requests.dueDate), asc(requests.seq)], PAGE_SIZE, offset) : [];
-    if (rows.length < PAGE_SIZE) rows = rows.concat(page_(and(where, isNull(requests.dueDate)), ORDER.received_desc, PAGE_SIZE - rows.length, Math.max(0, offset - datedCount)));
+    rows = page_(dated, [asc(requests.dueDate), asc(requests.seq)], PAGE_SIZE, offset);
+    if (rows.length < PAGE_SIZE) {
+      const datedCount = rows.length > 0 ? offset + rows.length : countAll(dated);
+      rows = rows.concat(page_(and(where, isNull(requests.dueDate)), ORDER.received_desc, PAGE_SIZE - rows.length, Math.max(0, offset - datedCount)));
+    }
   } else {
     rows = page_(where, ORDER[filter.sort ?? "received_desc"], PAGE_SIZE, offset);
   }
@@ -219,7 +228,8 @@ export function listRequests(actor: Actor, filter: Partial<ListFilter>, today: s
 
 /** How many open requests are overdue, due within 2 or 5 working days, or have their clock stopped (the 工作台). */
 export function dueCounts(actor: Actor, today: string): Record<DueFilter, number> {
-  return Object.fromEntries(DUE_FILTERS.map((due) => [due, countCapped(filterWhere(actor, { due }, today))])) as Record<DueFilter, number>;
+  // Exact: the 工作台 states them as figures (the partial due and stopped indexes keep them small).
+  return Object.fromEntries(DUE_FILTERS.map((due) => [due, countAll(filterWhere(actor, { due }, today))])) as Record<DueFilter, number>;
 }
 
 /** The statuses of a request still being worked on (the 工作台 counts them). */
