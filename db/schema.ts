@@ -183,7 +183,8 @@ export const requests = sqliteTable(
     index("requests_live_status_idx").on(t.agencyId, t.status, t.receivedDate, t.seq).where(sql`deleted_at IS NULL`),
     index("requests_live_outcome_idx").on(t.agencyId, t.outcome, t.receivedDate, t.seq).where(sql`deleted_at IS NULL`),
     index("requests_live_type_idx").on(t.agencyId, t.applicantType, t.receivedDate, t.seq).where(sql`deleted_at IS NULL`),
-    index("requests_live_handler_idx").on(t.agencyId, t.handler, t.receivedDate, t.seq).where(sql`deleted_at IS NULL`),
+    // handler_user_id last: the handler filter (an imported name where no user is set) counts from the index alone.
+    index("requests_live_handler_idx").on(t.agencyId, t.handler, t.receivedDate, t.seq, t.handlerUserId).where(sql`deleted_at IS NULL`),
     index("requests_live_handler_user_idx").on(t.handlerUserId, t.receivedDate, t.seq).where(sql`deleted_at IS NULL AND handler_user_id IS NOT NULL`),
     index("requests_live_serial_idx").on(t.agencyId, t.serial).where(sql`deleted_at IS NULL`),
     // Open requests by due date: the register's due-date sort and the overdue / due-soon filters.

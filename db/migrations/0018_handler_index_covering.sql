@@ -1,0 +1,2 @@
+DROP INDEX `requests_live_handler_idx`;--> statement-breakpoint
+CREATE INDEX `requests_live_handler_idx` ON `requests` (`agency_id`,`handler`,`received_date`,`seq`,`handler_user_id`) WHERE deleted_at IS NULL;
