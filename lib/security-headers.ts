@@ -10,11 +10,18 @@ export type HstsMode = (typeof HSTS_MODES)[number];
 
 export const HSTS_VALUE = "max-age=31536000; includeSubDomains";
 
-/** The header's value, or null for none. `forwardedProto` is the raw X-Forwarded-Proto header. */
-export function strictTransportSecurity(mode: HstsMode, forwardedProto: string | null | undefined): string | null {
+/**
+ * The protocol the client connected with, as a raw X-Forwarded-Proto header says it (lower
+ * case), or null without the header. With proxies in a chain the first entry is the one the
+ * client connected to.
+ */
+export function forwardedProto(header: string | null | undefined): string | null {
+  return header == null ? null : header.split(",")[0].trim().toLowerCase();
+}
+
+/** The header's value, or null for none. `forwardedProtoHeader` is the raw X-Forwarded-Proto header. */
+export function strictTransportSecurity(mode: HstsMode, forwardedProtoHeader: string | null | undefined): string | null {
   if (mode === "off") return null;
   if (mode === "always") return HSTS_VALUE;
-  // With proxies in a chain the first entry is the one the client connected to.
-  const proto = (forwardedProto ?? "").split(",")[0].trim().toLowerCase();
-  return proto === "https" ? HSTS_VALUE : null;
+  return forwardedProto(forwardedProtoHeader) === "https" ? HSTS_VALUE : null;
 }

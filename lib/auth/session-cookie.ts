@@ -1,5 +1,6 @@
 import { getToken } from "next-auth/jwt";
 import { authSecret, authUrl } from "../env";
+import { forwardedProto } from "../security-headers";
 
 /**
  * Whether Auth.js names its session cookie `__Secure-…` for this request: by the protocol of
@@ -17,7 +18,7 @@ export function usesSecureCookie(headers: Headers): boolean {
       return false;
     }
   }
-  const proto = (headers.get("x-forwarded-proto") ?? "https").split(",")[0].trim().toLowerCase();
+  const proto = forwardedProto(headers.get("x-forwarded-proto")) ?? "https";
   return proto === "https" || proto === "https:";
 }
 
