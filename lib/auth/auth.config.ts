@@ -2,8 +2,9 @@ import type { NextAuthConfig } from "next-auth";
 import { authRedirectUrl } from "./redirects";
 
 /**
- * The part of the Auth.js configuration without database access, shared by the proxy (which
- * only redirects anonymous visitors) and the full configuration in auth.ts.
+ * The part of the Auth.js configuration without database access, which auth.ts completes. The
+ * proxy does not run Auth.js: it and the server read the session cookie through
+ * lib/auth/session-cookie.ts.
  */
 /** How long a login lasts at most (absolute): the one setting, read by the token (maxAge) and the session row (lib/auth/sessions.ts). */
 export const SESSION_MAX_AGE_SECONDS = 12 * 3600;
