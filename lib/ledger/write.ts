@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { PassThrough } from "node:stream";
-import { finished } from "node:stream/promises";
+import { buffer } from "node:stream/consumers";
 import { LEDGER_COLUMNS, type LedgerColumn } from "./columns";
 import type { LedgerRecord } from "./parse";
 
@@ -71,11 +71,9 @@ const ROWS_PER_TURN = 2_000;
  * and yields to the event loop between batches.
  */
 export async function writeTableXlsx(sheetName: string, headers: string[], rows: Iterable<string[]>, dateColumns: Set<string>): Promise<Buffer> {
-  const chunks: Buffer[] = [];
   const sink = new PassThrough();
-  sink.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const ended = finished(sink);
-  ended.catch(() => {}); // awaited below; a failure mid-way is not left unhandled meanwhile
+  const file = buffer(sink);
+  file.catch(() => {}); // awaited below; a failure mid-way is not left unhandled meanwhile
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   workbook.creator = "Gongkai";
   workbook.created = FIXED_TIME;
@@ -97,8 +95,7 @@ export async function writeTableXlsx(sheetName: string, headers: string[], rows:
   }
   sheet.commit();
   await workbook.commit();
-  await ended;
-  return stableZip(Buffer.concat(chunks));
+  return stableZip(await file);
 }
 
 export async function writeLedgerXlsx(records: LedgerRecord[]): Promise<Buffer> {
