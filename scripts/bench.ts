@@ -239,14 +239,14 @@ async function main() {
   const report = await buildAndMeasureReport();
 
   const server = startServer(env);
-  // Stopped from outside (a test's timeout, Ctrl-C): the server goes with it.
-  for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.on(signal, () => {
-      server.kill("SIGTERM");
-      removeDatabase();
-      process.exit(130);
-    });
-  }
+  /** The server stopped and waited for, then the temporary databases removed. */
+  const stop = async () => {
+    server.kill("SIGTERM");
+    if (server.exitCode === null && server.signalCode === null) await new Promise((resolve) => server.once("exit", resolve));
+    removeDatabase();
+  };
+  // Stopped from outside (a test's timeout, Ctrl-C): the server and the databases go with it.
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void stop().then(() => process.exit(130)));
   try {
     await waitForServer();
     const cookie = await signIn();
@@ -282,9 +282,7 @@ async function main() {
     for (const [key, value, note] of table) say(`${key.padEnd(20)} ${value.padStart(9)}   ${note}`);
     if (JSON_OUT) process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
-    server.kill("SIGTERM");
-    if (server.exitCode === null && server.signalCode === null) await new Promise((resolve) => server.once("exit", resolve));
-    removeDatabase();
+    await stop();
   }
 }
 
