@@ -79,7 +79,7 @@ export function openDatabase(file: string): Holder {
  * whole agency through the handler index and sorted it, twice as slow). A database never
  * analyzed is left without statistics; SQLite's defaults choose well for it.
  */
-export function completePlannerStatistics(sqlite: Database.Database): void {
+function completePlannerStatistics(sqlite: Database.Database): void {
   if (!sqlite.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'sqlite_stat1'").get()) return;
   const missing = sqlite
     .prepare(
