@@ -3,7 +3,7 @@ import { type AnySQLiteColumn, blob, index, primaryKey, integer, sqliteTable, te
 import { ROLES } from "../lib/auth/roles";
 import { APPEAL_KINDS, APPEAL_RESULTS } from "../lib/appeals/codes";
 import { PAUSE_KINDS, REPLY_DELIVERIES } from "../lib/calendar/codes";
-import { APPLICANT_TYPES, CHANNELS, EVENT_KIND_CODES, OUTCOMES, REQUEST_STATUSES } from "../lib/requests/codes";
+import { APPLICANT_TYPES, APPROVAL_KINDS, APPROVAL_STATUSES, CHANNELS, EVENT_KIND_CODES, OUTCOMES, REQUEST_STATUSES } from "../lib/requests/codes";
 
 /*
  * Conventions: ids are opaque random text; instants are ISO-8601 UTC text (`…Z`); calendar
@@ -21,6 +21,16 @@ export const agencies = sqliteTable(
     code: text("code").notNull(),
     name: text("name").notNull(),
     parentId: text("parent_id").references((): AnySQLiteColumn => agencies.id),
+    // The agency's settings (domain.md A8; lib/agencies/settings.ts reads them with their defaults).
+    /** The short name before a document number (〔2026〕3号 → 某府信公〔2026〕3号). */
+    shortName: text("short_name"),
+    /** 即将到期: due within this many working days, and within the urgent few. */
+    dueSoonDays: integer("due_soon_days").notNull().default(5),
+    dueUrgentDays: integer("due_urgent_days").notNull().default(2),
+    /** 1: 审核 only; 2: 审核 then 签发. */
+    approvalLevels: integer("approval_levels").notNull().default(1),
+    /** Whether the registering clerk may assign (分办) the requests they registered. */
+    clerkMayAssign: integer("clerk_may_assign", { mode: "boolean" }).notNull().default(false),
     createdAt: createdAt(),
     updatedAt: text("updated_at"),
     deletedAt: text("deleted_at"),
@@ -166,8 +176,15 @@ export const requests = sqliteTable(
     createdBy: text("created_by"),
     updatedAt: text("updated_at"),
     updatedBy: text("updated_by"),
-    deletedAt: text("deleted_at"),
-    deletedBy: text("deleted_by"),
+    // 分办 / 签收 (A8): who assigned the handler and when; when the handler accepted it.
+    assignedAt: text("assigned_at"),
+    assignedBy: text("assigned_by"),
+    acceptedAt: text("accepted_at"),
+    // 作废 (A8): a registration made in error, voided on a supervisor's approval. Never deleted;
+    // excluded from every count and list (the live indexes below are partial on voided_at IS NULL).
+    voidedAt: text("voided_at"),
+    voidedBy: text("voided_by"),
+    voidReason: text("void_reason"),
   },
   (t) => [
     uniqueIndex("requests_agency_serial_unique").on(t.agencyId, t.serial),
@@ -176,27 +193,27 @@ export const requests = sqliteTable(
     // partial on live rows so that a page and its count never read the table itself.
     // These two also cover the report's aggregation (lib/reports/engine.ts): counts by applicant
     // type and outcome come from the index alone, never from the table.
-    index("requests_live_received_idx").on(t.agencyId, t.receivedDate, t.seq, t.applicantType).where(sql`deleted_at IS NULL`),
+    index("requests_live_received_idx").on(t.agencyId, t.receivedDate, t.seq, t.applicantType).where(sql`voided_at IS NULL`),
     index("requests_live_concluded_idx")
       .on(t.agencyId, t.concludedDate, t.seq, t.outcome, t.applicantType, t.receivedDate)
-      .where(sql`deleted_at IS NULL`),
-    index("requests_live_status_idx").on(t.agencyId, t.status, t.receivedDate, t.seq).where(sql`deleted_at IS NULL`),
-    index("requests_live_outcome_idx").on(t.agencyId, t.outcome, t.receivedDate, t.seq).where(sql`deleted_at IS NULL`),
-    index("requests_live_type_idx").on(t.agencyId, t.applicantType, t.receivedDate, t.seq).where(sql`deleted_at IS NULL`),
+      .where(sql`voided_at IS NULL`),
+    index("requests_live_status_idx").on(t.agencyId, t.status, t.receivedDate, t.seq).where(sql`voided_at IS NULL`),
+    index("requests_live_outcome_idx").on(t.agencyId, t.outcome, t.receivedDate, t.seq).where(sql`voided_at IS NULL`),
+    index("requests_live_type_idx").on(t.agencyId, t.applicantType, t.receivedDate, t.seq).where(sql`voided_at IS NULL`),
     // handler_user_id last: the handler filter (an imported name where no user is set) counts from the index alone.
-    index("requests_live_handler_idx").on(t.agencyId, t.handler, t.receivedDate, t.seq, t.handlerUserId).where(sql`deleted_at IS NULL`),
-    index("requests_live_handler_user_idx").on(t.handlerUserId, t.receivedDate, t.seq).where(sql`deleted_at IS NULL AND handler_user_id IS NOT NULL`),
-    index("requests_live_serial_idx").on(t.agencyId, t.serial).where(sql`deleted_at IS NULL`),
+    index("requests_live_handler_idx").on(t.agencyId, t.handler, t.receivedDate, t.seq, t.handlerUserId).where(sql`voided_at IS NULL`),
+    index("requests_live_handler_user_idx").on(t.handlerUserId, t.receivedDate, t.seq).where(sql`voided_at IS NULL AND handler_user_id IS NOT NULL`),
     // Open requests by due date: the register's due-date sort and the overdue / due-soon filters.
-    index("requests_live_due_idx").on(t.agencyId, t.dueDate, t.seq).where(sql`deleted_at IS NULL AND due_date IS NOT NULL`),
-    index("requests_live_stopped_idx").on(t.agencyId, t.receivedDate, t.seq).where(sql`deleted_at IS NULL AND clock_stopped = 1`),
+    index("requests_live_due_idx").on(t.agencyId, t.dueDate, t.seq).where(sql`voided_at IS NULL AND due_date IS NOT NULL`),
+    index("requests_live_stopped_idx").on(t.agencyId, t.receivedDate, t.seq).where(sql`voided_at IS NULL AND clock_stopped = 1`),
     // Open requests still without a stored due date (a bulk load, a migrated database): filled on open.
-    index("requests_open_undated_idx").on(t.seq).where(sql`deleted_at IS NULL AND outcome IS NULL AND due_date IS NULL AND clock_stopped = 0`),
+    index("requests_open_undated_idx").on(t.seq).where(sql`voided_at IS NULL AND outcome IS NULL AND due_date IS NULL AND clock_stopped = 0`),
     // Section 六 fees: only the few requests that were charged.
-    index("requests_live_fee_idx").on(t.agencyId, t.feePaidDate, t.concludedDate, t.feeYuan).where(sql`deleted_at IS NULL AND fee_yuan IS NOT NULL`),
-    index("requests_id_number_hash_idx").on(t.idNumberHash),
-    index("requests_phone_hash_idx").on(t.phoneHash),
-    index("requests_credit_code_hash_idx").on(t.creditCodeHash),
+    index("requests_live_fee_idx").on(t.agencyId, t.feePaidDate, t.concludedDate, t.feeYuan).where(sql`voided_at IS NULL AND fee_yuan IS NOT NULL`),
+    // Exact lookups by keyed hash (the same applicant across applications): rows without one are not indexed.
+    index("requests_id_number_hash_idx").on(t.idNumberHash).where(sql`id_number_hash IS NOT NULL`),
+    index("requests_phone_hash_idx").on(t.phoneHash).where(sql`phone_hash IS NOT NULL`),
+    index("requests_credit_code_hash_idx").on(t.creditCodeHash).where(sql`credit_code_hash IS NOT NULL`),
   ],
 );
 
@@ -397,6 +414,47 @@ export const importUploads = sqliteTable(
   (t) => [index("import_uploads_created_idx").on(t.createdAt)],
 );
 
+/**
+ * A step of the work that waits for someone's decision (domain.md A8): a reply draft (拟办) going
+ * through 审核 (and 签发 with two levels), an extension or an Art 35 later reply date, a void. The
+ * proposal is `payload` (JSON, validated by lib/work); nothing on the request changes until the
+ * last approval applies it. Returned or withdrawn approvals stay, with their reason.
+ */
+export const approvals = sqliteTable(
+  "approvals",
+  {
+    id: text("id").primaryKey(),
+    requestId: text("request_id")
+      .notNull()
+      .references(() => requests.id),
+    agencyId: text("agency_id")
+      .notNull()
+      .references(() => agencies.id),
+    kind: text("kind", { enum: APPROVAL_KINDS }).notNull(),
+    status: text("status", { enum: APPROVAL_STATUSES }).notNull().default("pending"),
+    payload: text("payload").notNull(),
+    reason: text("reason"),
+    /** The levels it needs (the agency's setting when it was submitted) and those given so far. */
+    levels: integer("levels").notNull().default(1),
+    levelsDone: integer("levels_done").notNull().default(0),
+    requestedBy: text("requested_by")
+      .notNull()
+      .references(() => users.id),
+    requestedAt: text("requested_at").notNull(),
+    firstApprovedBy: text("first_approved_by").references(() => users.id),
+    firstApprovedAt: text("first_approved_at"),
+    decidedBy: text("decided_by").references(() => users.id),
+    decidedAt: text("decided_at"),
+    decidedDate: text("decided_date"),
+    returnReason: text("return_reason"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    index("approvals_request_idx").on(t.requestId, t.status),
+    index("approvals_pending_idx").on(t.agencyId, t.requestedAt).where(sql`status = 'pending'`),
+  ],
+);
+
 /** The timeline of a request: every step, who took it and when. */
 export const requestEvents = sqliteTable(
   "request_events",
@@ -450,3 +508,4 @@ export type NewRequestRow = typeof requests.$inferInsert;
 export type RequestEvent = typeof requestEvents.$inferSelect;
 export type AuditRow = typeof auditLog.$inferSelect;
 export type AppealRow = typeof appeals.$inferSelect;
+export type ApprovalRow = typeof approvals.$inferSelect;

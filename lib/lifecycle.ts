@@ -18,7 +18,7 @@ import { now } from "./time";
 export function prepareDatabase(db: Db = getDb()): void {
   loadShippedCalendar(db);
   // The same terms as requests_open_undated_idx: an index lookup, and no write when none is missing.
-  const missing = db.get(sql`SELECT 1 FROM requests WHERE deleted_at IS NULL AND outcome IS NULL AND due_date IS NULL AND clock_stopped = 0 LIMIT 1`);
+  const missing = db.get(sql`SELECT 1 FROM requests WHERE voided_at IS NULL AND outcome IS NULL AND due_date IS NULL AND clock_stopped = 0 LIMIT 1`);
   if (missing) db.transaction((tx) => fillUnderivedRequests(tx, readCalendar(tx)), { behavior: "immediate" });
 }
 

@@ -62,11 +62,11 @@ async function buildAndMeasureReport(): Promise<{ reportRatio: number; reportMs:
   // over) by the fastest plain SQL over the same file.
   const floorQueries = [
     // received in the year, by applicant type (table 三's 新收)
-    db.prepare(`SELECT applicant_type, count(*) FROM requests INDEXED BY requests_live_received_idx WHERE agency_id = ? AND deleted_at IS NULL AND received_date >= '2024-01-01' AND received_date < '2025-01-01' GROUP BY 1`),
+    db.prepare(`SELECT applicant_type, count(*) FROM requests INDEXED BY requests_live_received_idx WHERE agency_id = ? AND voided_at IS NULL AND received_date >= '2024-01-01' AND received_date < '2025-01-01' GROUP BY 1`),
     // carried over: received earlier and open on 1 January (上年结转)
-    db.prepare(`SELECT applicant_type, count(*) FROM requests INDEXED BY requests_live_concluded_idx WHERE agency_id = ? AND deleted_at IS NULL AND received_date < '2024-01-01' AND (concluded_date IS NULL OR concluded_date >= '2024-01-01') GROUP BY 1`),
+    db.prepare(`SELECT applicant_type, count(*) FROM requests INDEXED BY requests_live_concluded_idx WHERE agency_id = ? AND voided_at IS NULL AND received_date < '2024-01-01' AND (concluded_date IS NULL OR concluded_date >= '2024-01-01') GROUP BY 1`),
     // concluded in the year, by outcome and type (table 三's 办理结果)
-    db.prepare(`SELECT outcome, applicant_type, count(*) FROM requests INDEXED BY requests_live_concluded_idx WHERE agency_id = ? AND deleted_at IS NULL AND concluded_date >= '2024-01-01' AND concluded_date < '2025-01-01' GROUP BY 1, 2`),
+    db.prepare(`SELECT outcome, applicant_type, count(*) FROM requests INDEXED BY requests_live_concluded_idx WHERE agency_id = ? AND voided_at IS NULL AND concluded_date >= '2024-01-01' AND concluded_date < '2025-01-01' GROUP BY 1, 2`),
   ];
   const runs = SMOKE ? 2 : QUICK ? 7 : 15;
   const report: number[] = [];

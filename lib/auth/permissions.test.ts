@@ -18,9 +18,12 @@ const GRANTED: Record<Role, Permission[]> = {
     "reports.edit",
     "reports.finalize",
     "extensions.approve",
+    "requests.assign",
+    "requests.approve",
+    "agency.settings",
     "audit.read",
   ],
-  admin: ["reports.read", "audit.read", "admin.agencies", "admin.users", "admin.calendar"],
+  admin: ["reports.read", "audit.read", "admin.agencies", "admin.users", "admin.calendar", "agency.settings"],
   auditor: ["requests.read", "appeals.read", "reports.read", "audit.read"],
 };
 

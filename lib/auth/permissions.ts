@@ -20,6 +20,9 @@ export const PERMISSIONS = [
   "reports.edit",
   "reports.finalize",
   "extensions.approve",
+  "requests.assign",
+  "requests.approve",
+  "agency.settings",
   "audit.read",
   "admin.agencies",
   "admin.users",
@@ -47,9 +50,12 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     "reports.edit",
     "reports.finalize",
     "extensions.approve",
+    "requests.assign",
+    "requests.approve",
+    "agency.settings",
     "audit.read",
   ],
-  admin: ["reports.read", "audit.read", "admin.agencies", "admin.users", "admin.calendar"],
+  admin: ["reports.read", "audit.read", "admin.agencies", "admin.users", "admin.calendar", "agency.settings"],
   auditor: ["requests.read", "appeals.read", "reports.read", "audit.read"],
 };
 

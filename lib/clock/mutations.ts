@@ -147,44 +147,65 @@ export function removePause(actor: Actor, id: string, input: { version: number; 
   });
 }
 
-/** An extension of up to 20 working days, approved before the unextended due date, the applicant notified. */
-export function recordExtension(actor: Actor, id: string, input: ExtensionInput, today: string): void {
-  change(actor, id, input.version, ({ tx, calendar, before }) => {
-    assertOpen(before, "延期");
-    const clock = clockNow(tx, calendar, before, today, { extensionDays: 0, delayedReplyDate: null });
-    if (!clock.due) throw new AppError("INVALID", "申请正在等待补正，答复期限尚未起算，不能登记延期", "extensionDays");
-    const unextended = clock.due.date;
-    assertNotFuture(input.extensionApprovedDate, today, "extensionApprovedDate", "批准日期");
-    assertNotFuture(input.extensionNoticeDate, today, "extensionNoticeDate", "告知申请人日期");
-    notBefore(input.extensionApprovedDate, before.receivedDate, "extensionApprovedDate", "批准日期", "收到申请之日");
-    if (input.extensionApprovedDate > unextended) {
-      throw new AppError("INVALID", `延期应在原答复期限（${unextended}）届满前批准；批准日期 ${input.extensionApprovedDate} 已晚于该期限`, "extensionApprovedDate");
-    }
-    notBefore(input.extensionNoticeDate, input.extensionApprovedDate, "extensionNoticeDate", "告知申请人日期", "批准日期");
-    if (input.extensionNoticeDate > unextended) throw new AppError("INVALID", `延期应在原答复期限（${unextended}）届满前告知申请人`, "extensionNoticeDate");
-    return {
-      patch: { extensionDays: input.extensionDays, extensionApprovedBy: input.extensionApprovedBy, extensionApprovedDate: input.extensionApprovedDate, extensionNoticeDate: input.extensionNoticeDate },
-      event: { kind: "extended", summary: `经 ${input.extensionApprovedBy} 于 ${input.extensionApprovedDate} 批准延长答复期限 ${input.extensionDays} 个工作日，${input.extensionNoticeDate} 告知申请人` },
-      action: "request.extension",
-    };
-  });
+/** An approved extension as a change: days, who approved and when (no later than the unextended due date), the notice if given. */
+export type ApprovedExtension = { extensionDays: number; approvedBy: string; approvedDate: string; noticeDate: string | null };
+
+export function extensionChange({ tx, calendar, before }: Work, input: ApprovedExtension, today: string): Change {
+  assertOpen(before, "延期");
+  const clock = clockNow(tx, calendar, before, today, { extensionDays: 0, delayedReplyDate: null });
+  if (!clock.due) throw new AppError("INVALID", "申请正在等待补正，答复期限尚未起算，不能延期", "extensionDays");
+  const unextended = clock.due.date;
+  assertNotFuture(input.approvedDate, today, "extensionApprovedDate", "批准日期");
+  notBefore(input.approvedDate, before.receivedDate, "extensionApprovedDate", "批准日期", "收到申请之日");
+  if (input.approvedDate > unextended) {
+    throw new AppError("INVALID", `延期应在原答复期限（${unextended}）届满前批准；批准日期 ${input.approvedDate} 已晚于该期限`, "extensionApprovedDate");
+  }
+  if (input.noticeDate) {
+    assertNotFuture(input.noticeDate, today, "extensionNoticeDate", "告知申请人日期");
+    notBefore(input.noticeDate, input.approvedDate, "extensionNoticeDate", "告知申请人日期", "批准日期");
+    if (input.noticeDate > unextended) throw new AppError("INVALID", `延期应在原答复期限（${unextended}）届满前告知申请人`, "extensionNoticeDate");
+  }
+  return {
+    patch: { extensionDays: input.extensionDays, extensionApprovedBy: input.approvedBy, extensionApprovedDate: input.approvedDate, extensionNoticeDate: input.noticeDate },
+    event: {
+      kind: "extended",
+      summary: `经 ${input.approvedBy} 于 ${input.approvedDate} 批准延长答复期限 ${input.extensionDays} 个工作日${input.noticeDate ? `，${input.noticeDate} 告知申请人` : ""}`,
+    },
+    action: "request.extension",
+  };
 }
 
-/** Art 35: the agency sets a later reply date and tells the applicant. */
+/**
+ * An extension approved outside the system, recorded as a fact. Issue 16 moves extensions to a
+ * request by the handler approved in the system (lib/work requestExtension, decideApproval, through
+ * the same extensionChange); until its pages land, this form still records one directly.
+ */
+export function recordExtension(actor: Actor, id: string, input: ExtensionInput, today: string): void {
+  change(actor, id, input.version, (work) =>
+    extensionChange(work, { extensionDays: input.extensionDays, approvedBy: input.extensionApprovedBy, approvedDate: input.extensionApprovedDate, noticeDate: input.extensionNoticeDate }, today),
+  );
+}
+
+/** Art 35: a later reply date, the applicant told (the notice date when given). */
+export function delayChange({ tx, calendar, before }: Work, input: { delayedReplyDate: string; noticeDate: string | null }, today: string): Change {
+  assertOpen(before, "确定延迟答复期限");
+  const clock = clockNow(tx, calendar, before, today, { delayedReplyDate: null });
+  if (!clock.due) throw new AppError("INVALID", "申请正在等待补正，答复期限尚未起算", "delayedReplyDate");
+  if (input.delayedReplyDate <= clock.due.date) throw new AppError("INVALID", `延迟答复的期限应晚于现行答复期限（${clock.due.date}）`, "delayedReplyDate");
+  if (input.noticeDate) {
+    assertNotFuture(input.noticeDate, today, "delayedNoticeDate", "告知申请人日期");
+    notBefore(input.noticeDate, before.receivedDate, "delayedNoticeDate", "告知申请人日期", "收到申请之日");
+  }
+  return {
+    patch: { delayedReplyDate: input.delayedReplyDate, delayedNoticeDate: input.noticeDate },
+    event: { kind: "delayed", summary: `依条例第三十五条确定延迟答复期限 ${input.delayedReplyDate}${input.noticeDate ? `，${input.noticeDate} 告知申请人` : ""}` },
+    action: "request.delay",
+  };
+}
+
+/** Art 35 recorded as a fact (decided outside the system); in the system it is approved like an extension. */
 export function recordDelay(actor: Actor, id: string, input: DelayInput, today: string): void {
-  change(actor, id, input.version, ({ tx, calendar, before }) => {
-    assertOpen(before, "确定延迟答复期限");
-    const clock = clockNow(tx, calendar, before, today, { delayedReplyDate: null });
-    if (!clock.due) throw new AppError("INVALID", "申请正在等待补正，答复期限尚未起算", "delayedReplyDate");
-    if (input.delayedReplyDate <= clock.due.date) throw new AppError("INVALID", `延迟答复的期限应晚于现行答复期限（${clock.due.date}）`, "delayedReplyDate");
-    assertNotFuture(input.delayedNoticeDate, today, "delayedNoticeDate", "告知申请人日期");
-    notBefore(input.delayedNoticeDate, before.receivedDate, "delayedNoticeDate", "告知申请人日期", "收到申请之日");
-    return {
-      patch: { delayedReplyDate: input.delayedReplyDate, delayedNoticeDate: input.delayedNoticeDate },
-      event: { kind: "delayed", summary: `依条例第三十五条确定延迟答复期限 ${input.delayedReplyDate}，${input.delayedNoticeDate} 告知申请人` },
-      action: "request.delay",
-    };
-  });
+  change(actor, id, input.version, (work) => delayChange(work, { delayedReplyDate: input.delayedReplyDate, noticeDate: input.delayedNoticeDate }, today));
 }
 
 /** The reply reached the applicant: the day that counts depends on how it was delivered (A4). */

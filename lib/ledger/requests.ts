@@ -227,7 +227,7 @@ export async function importRequestLedger(
  */
 export function listLedgerRecords(actor: Actor, agencyCode: string, year?: number): LedgerRecord[] {
   const agency = resolveAgency(actor, agencyCode, "requests.export");
-  const where: SQL[] = [eq(requests.agencyId, agency.id), isNull(requests.deletedAt)];
+  const where: SQL[] = [eq(requests.agencyId, agency.id), isNull(requests.voidedAt)];
   if (year !== undefined) {
     const start = `${year}-01-01`;
     const next = `${year + 1}-01-01`;

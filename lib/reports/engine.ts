@@ -32,7 +32,7 @@ function inList(ids: string[]) {
 
 export function computeApplications(agencyIds: string[], { from, to }: Period): Report["applications"] {
   const rows = Object.fromEntries(APPLICATION_ROW_CODES.map((code) => [code, APPLICATION_COLUMNS.map(() => 0)])) as Record<string, number[]>;
-  const live = sql`agency_id IN (${inList(agencyIds)}) AND deleted_at IS NULL`;
+  const live = sql`agency_id IN (${inList(agencyIds)}) AND voided_at IS NULL`;
   // Each branch reads one range of a covering index: open requests (concluded_date IS NULL)
   // apart from those concluded after a date, so no branch scans the years before the period.
   // The unary `+` keeps the planner off the received-date index where a concluded-date range
@@ -92,7 +92,7 @@ export function computeAppeals(agencyIds: string[], { from, to }: Period): Repor
 
 /** Section 六 fees (A5): paid in the period, or with no payment date, concluded in it. */
 export function computeFees(agencyIds: string[], { from, to }: Period): Report["fees"] {
-  const live = sql`agency_id IN (${inList(agencyIds)}) AND deleted_at IS NULL`;
+  const live = sql`agency_id IN (${inList(agencyIds)}) AND voided_at IS NULL`;
   const rows = getDb().all<{ fee: string }>(sql`
     SELECT fee_yuan AS fee FROM requests WHERE ${live} AND fee_yuan IS NOT NULL AND (
       (fee_paid_date BETWEEN ${from} AND ${to}) OR (fee_paid_date IS NULL AND concluded_date BETWEEN ${from} AND ${to}))`);

@@ -93,10 +93,41 @@ export const EVENT_KINDS = {
   delayed: { label: "延迟答复", step: true },
   delivered: { label: "送达", step: true },
   appeal: { label: "复议诉讼", step: false },
+  assigned: { label: "分办", step: false },
+  accepted: { label: "签收", step: true },
+  assignment_returned: { label: "退回分办", step: false },
+  submitted: { label: "提交审批", step: true },
+  approved: { label: "审核通过", step: true },
+  approval_returned: { label: "退回修改", step: true },
+  approval_withdrawn: { label: "撤回审批", step: true },
+  voided: { label: "作废", step: false },
 } as const satisfies Record<string, { label: string; step: boolean }>;
 export type EventKind = keyof typeof EVENT_KINDS;
 export const EVENT_KIND_CODES = Object.keys(EVENT_KINDS) as [EventKind, ...EventKind[]];
 export const STEP_EVENT_KINDS = (Object.keys(EVENT_KINDS) as EventKind[]).filter((k) => EVENT_KINDS[k].step);
+
+/**
+ * What waits for an approval (domain.md A8): a reply draft (拟办), an extension (Art 33), an Art 35
+ * later reply date, a void. Only a reply goes through two levels when the agency sets two.
+ */
+export const APPROVAL_KINDS = ["reply", "extension", "delay", "void"] as const;
+export type ApprovalKind = (typeof APPROVAL_KINDS)[number];
+export const APPROVAL_KIND_LABELS: Record<ApprovalKind, string> = {
+  reply: "答复审批",
+  extension: "延期答复审批",
+  delay: "延迟答复审批",
+  void: "作废审批",
+};
+export const APPROVAL_STATUSES = ["pending", "approved", "returned", "withdrawn"] as const;
+export type ApprovalStatus = (typeof APPROVAL_STATUSES)[number];
+export const APPROVAL_STATUS_LABELS: Record<ApprovalStatus, string> = {
+  pending: "待审批",
+  approved: "已批准",
+  returned: "已退回",
+  withdrawn: "已撤回",
+};
+/** The name of each level: 审核, then 签发 (the agency head's delegate) when two are set. */
+export const APPROVAL_LEVEL_LABELS = ["审核", "签发"] as const;
 
 /** 政府信息的提供形式 (the form the applicant asks for, Art 29(三), Art 40). */
 export const REQUESTED_FORMS = ["paper", "electronic", "disc", "other"] as const;

@@ -4,14 +4,16 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import { type Tx, writeTx } from "../../db";
 import { requests, type RequestRow, users } from "../../db/schema";
 import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
+import { assertCan, can } from "../auth/permissions";
+import { agencySettings } from "../agencies/settings";
+import { nowIso } from "../time";
 import { AppError } from "../errors";
 import { sealPii } from "../pii/crypto";
 import type { Outcome } from "./codes";
 import { isDisclosure, outcomeProblem, OUTCOME_LABELS } from "./outcomes";
 import { type ConcludeInput, type CreateRequestInput, REQUEST_FIELD_NAMES, type UpdateRequestInput } from "./schemas";
 import { HANDLER_ROLES } from "../auth/roles";
-import { changeRequest, insertRequests } from "./unit-of-work";
+import { type Change, changeRequest, insertRequests } from "./unit-of-work";
 
 /** What is stored of the personal fields: ciphertext and keyed hash. */
 export function sealedPii(input: { idNumber?: string | null; creditCode?: string | null; phone?: string | null }) {
@@ -52,7 +54,7 @@ function assertReceiptDates(input: CreateRequestInput, today: string) {
 }
 
 /** A handler is an active clerk or supervisor of the request's agency. */
-function assertHandler(tx: Tx, agencyId: string, userId: string | undefined | null) {
+export function assertHandler(tx: Tx, agencyId: string, userId: string | undefined | null) {
   if (!userId) return;
   const user = tx
     .select({ id: users.id })
@@ -60,6 +62,16 @@ function assertHandler(tx: Tx, agencyId: string, userId: string | undefined | nu
     .where(and(eq(users.id, userId), eq(users.agencyId, agencyId), isNull(users.disabledAt), inArray(users.role, HANDLER_ROLES)))
     .get();
   if (!user) throw new AppError("INVALID", "承办人须为本机关在岗的经办人或审核负责人", "handlerUserId", "the handler is not an active clerk or supervisor of the agency");
+}
+
+/**
+ * Who may assign (分办, A8) in an agency: a user with `requests.assign` (the supervisor), or a
+ * clerk when the agency's setting lets the registering clerk assign what they registered.
+ */
+export function assertMayAssign(tx: Tx, actor: Actor, agencyId: string, registeredBy: string | null): void {
+  if (actor.role === "system" || can(actor.role, "requests.assign")) return;
+  if (actor.role === "clerk" && registeredBy === actor.id && agencySettings(agencyId, tx).clerkMayAssign) return;
+  throw new AppError("FORBIDDEN", "只有审核负责人可以分办申请（本机关未允许登记人分办）", "handlerUserId", "may not assign");
 }
 
 /** Registers a request in the actor's own agency; personal data is sealed before it is written. */
@@ -73,10 +85,11 @@ export function createRequest(actor: Actor, input: CreateRequestInput, today: st
     assertHandler(tx, agencyId, input.handlerUserId);
     const id = randomUUID();
     const { idNumber, creditCode, phone, ...fields } = input;
+    const assigned = input.handlerUserId ? { assignedAt: nowIso(), assignedBy: actor.id } : {};
     insertRequests(tx, actor, agencyId, [
       {
-        values: { ...fields, ...sealedPii({ idNumber, creditCode, phone }), id },
-        event: { kind: "registered", summary: `登记申请，收到申请之日 ${input.receivedDate}` },
+        values: { ...fields, ...assigned, ...sealedPii({ idNumber, creditCode, phone }), id },
+        event: { kind: "registered", summary: `登记申请，收到申请之日 ${input.receivedDate}${input.handlerUserId ? "，同时分办" : ""}` },
         action: "request.create",
         audit: { ...input },
       },
@@ -111,35 +124,46 @@ export function updateRequest(actor: Actor, id: string, input: UpdateRequestInpu
   });
 }
 
-/** Records the answer: one outcome row (A1), its date and reply number; the request is concluded (A7). */
-export function concludeRequest(actor: Actor, id: string, input: ConcludeInput, today: string): void {
-  assertCan(actor, "requests.decide", "无权办结申请");
+/** The facts of a conclusion: one outcome row (A1) and its choice, the date, the reply number, a fee. */
+export type Conclusion = Pick<ConcludeInput, "outcome" | "concludedDate" | "replyNumber" | "withheldUnderExemptions" | "partNotAvailable" | "feeYuan" | "feePaidDate">;
+
+/** The change that concludes (or corrects the conclusion of) a request: the one definition for a recorded conclusion and an approved reply. */
+export function conclusionChange(before: RequestRow, input: Conclusion, today: string, detail?: Record<string, unknown>): Change {
   const problem = outcomeProblem(input.outcome, input);
   if (problem) throw new AppError("INVALID", problem, "outcome");
   assertNotFuture(input.concludedDate, today, "concludedDate", "办结日期");
   assertNotFuture(input.feePaidDate, today, "feePaidDate", "缴费日期");
-  changeRequest(actor, id, input.version, ({ before }) => {
-    if (input.concludedDate < before.receivedDate) throw new AppError("INVALID", `办结日期不能早于收到申请之日 ${before.receivedDate}`, "concludedDate");
-    const facts = isDisclosure(input.outcome);
-    const label = OUTCOME_LABELS[input.outcome as Outcome];
-    return {
-      patch: {
-        outcome: input.outcome,
-        concludedDate: input.concludedDate,
-        replyNumber: input.replyNumber ?? null,
-        withheldUnderExemptions: facts && input.withheldUnderExemptions,
-        partNotAvailable: facts && input.partNotAvailable,
-        feeYuan: input.feeYuan ?? null,
-        feePaidDate: input.feePaidDate ?? null,
-      },
-      event: {
-        kind: before.outcome ? "reconcluded" : "concluded",
-        summary: `${before.outcome ? "更正办理结果" : "办结"}：${label}，办结日期 ${input.concludedDate}`,
-        data: { outcome: input.outcome, previous: before.outcome },
-      },
-      action: before.outcome ? "request.reconclude" : "request.conclude",
-    };
-  });
+  if (input.concludedDate < before.receivedDate) throw new AppError("INVALID", `办结日期不能早于收到申请之日 ${before.receivedDate}`, "concludedDate");
+  const facts = isDisclosure(input.outcome);
+  const label = OUTCOME_LABELS[input.outcome as Outcome];
+  return {
+    patch: {
+      outcome: input.outcome,
+      concludedDate: input.concludedDate,
+      replyNumber: input.replyNumber ?? null,
+      withheldUnderExemptions: facts && input.withheldUnderExemptions,
+      partNotAvailable: facts && input.partNotAvailable,
+      feeYuan: input.feeYuan ?? null,
+      feePaidDate: input.feePaidDate ?? null,
+    },
+    event: {
+      kind: before.outcome ? "reconcluded" : "concluded",
+      summary: `${before.outcome ? "更正办理结果" : "办结"}：${label}，办结日期 ${input.concludedDate}`,
+      data: { outcome: input.outcome, previous: before.outcome, ...detail },
+    },
+    action: before.outcome ? "request.reconclude" : "request.conclude",
+    detail,
+  };
+}
+
+/**
+ * Records a conclusion (or corrects one). Issue 16 moves replies to 拟办 → 审核 (lib/work
+ * submitReplyDraft, decideApproval, which concludes through the same conclusionChange); until
+ * its pages land, the conclude form still records a reply directly.
+ */
+export function concludeRequest(actor: Actor, id: string, input: ConcludeInput, today: string): void {
+  assertCan(actor, "requests.decide", "无权办结申请");
+  changeRequest(actor, id, input.version, ({ before }) => conclusionChange(before, input, today));
 }
 
 /** The applicant withdrew: concluded as 其他处理·其他 on the day the withdrawal was received (A1). */

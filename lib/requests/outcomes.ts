@@ -89,3 +89,41 @@ export function outcomeProblem(outcome: Outcome, facts: DisclosureFacts): string
   }
   return null;
 }
+
+const REGULATION = "《中华人民共和国政府信息公开条例》";
+
+/**
+ * The legal basis a reply on each row rests on (domain.md Part B's mapping, 2019 条例), proposed
+ * in the 拟办 form; the handler may edit it and the text stored is the draft's.
+ */
+export const LEGAL_BASIS: Record<Outcome, string> = {
+  disclose: `${REGULATION}第三十六条第（二）项`,
+  partial: `${REGULATION}第三十七条、第三十六条第（三）项`,
+  withhold_state_secret: `${REGULATION}第十四条、第三十六条第（三）项（国家秘密）`,
+  withhold_law: `${REGULATION}第十四条、第三十六条第（三）项（法律、行政法规禁止公开）`,
+  withhold_security_stability: `${REGULATION}第十四条、第三十六条第（三）项（危及国家安全、公共安全、经济安全、社会稳定）`,
+  withhold_third_party: `${REGULATION}第十五条、第三十二条、第三十六条第（三）项`,
+  withhold_internal: `${REGULATION}第十六条第一款、第三十六条第（三）项（内部事务信息）`,
+  withhold_process: `${REGULATION}第十六条第二款、第三十六条第（三）项（过程性信息）`,
+  withhold_enforcement_file: `${REGULATION}第十六条第二款、第三十六条第（三）项（行政执法案卷信息）`,
+  withhold_query: `${REGULATION}第三十六条第（七）项`,
+  unable_not_held: `${REGULATION}第三十六条第（四）项`,
+  unable_need_creation: `${REGULATION}第三十八条`,
+  unable_unclear: `${REGULATION}第三十条`,
+  ignore_petition: `${REGULATION}第三十九条第一款`,
+  ignore_repeat: `${REGULATION}第三十六条第（六）项`,
+  ignore_publication: `${REGULATION}第三十九条第二款`,
+  ignore_mass: `${REGULATION}第三十五条`,
+  ignore_confirm: `${REGULATION}第二条、第三十八条`,
+  other_no_supplement: `${REGULATION}第三十条`,
+  other_no_fee: `${REGULATION}第四十二条、《政府信息公开信息处理费管理办法》`,
+  other_other: "",
+};
+
+/**
+ * The endings the handler records on its own date, without approval (A8): a request deemed
+ * abandoned (补正 or fee period lapsed); a withdrawal has its own form. Every other row is a
+ * reply, issued only after the last approval.
+ */
+export const ABANDONMENT_OUTCOMES = ["other_no_supplement", "other_no_fee"] as const satisfies readonly Outcome[];
+export const isAbandonment = (outcome: string): boolean => (ABANDONMENT_OUTCOMES as readonly string[]).includes(outcome);

@@ -17,11 +17,15 @@ import { DUE_FILTERS, type ListFilter } from "./schemas";
 
 type DueFilter = (typeof DUE_FILTERS)[number];
 
-/** The rows of the register the actor may read (issue 2 §5: scoped in the data layer). */
-function scopeWhere(actor: Actor): SQL | undefined {
+/**
+ * The rows of the register the actor may read (issue 2 §5: scoped in the data layer). Voided
+ * requests (A8) are left out of every list and count; `"only"` lists them (the register's
+ * 已作废 filter), `"any"` finds one by id.
+ */
+function scopeWhere(actor: Actor, voided: "live" | "only" | "any" = "live"): SQL | undefined {
   assertCan(actor, "requests.read", "无权查看申请");
   const ids = scopeOf(actor).read;
-  const live = isNull(requests.deletedAt);
+  const live = voided === "live" ? isNull(requests.voidedAt) : voided === "only" ? isNotNull(requests.voidedAt) : undefined;
   if (ids === "all") return live;
   return and(live, ids.length === 1 ? eq(requests.agencyId, ids[0]) : inArray(requests.agencyId, ids.length ? [...ids] : [""]));
 }
@@ -55,7 +59,7 @@ export function getRequest(actor: Actor, id: string, options: { revealPii?: bool
     .select({ row: requests, agencyName: agencies.name, handlerName })
     .from(requests)
     .innerJoin(agencies, eq(requests.agencyId, agencies.id))
-    .where(and(scopeWhere(actor), eq(requests.id, id)))
+    .where(and(scopeWhere(actor, "any"), eq(requests.id, id)))
     .get();
   if (!found) throw new AppError("NOT_FOUND", "申请不存在或无权查看");
   const reveal = Boolean(options.revealPii) && (actor.role === "system" || can(actor.role, "pii.view"));
@@ -97,8 +101,8 @@ function likeEscape(q: string): string {
 }
 
 function filterWhere(actor: Actor, f: Partial<ListFilter>, today: string): SQL | undefined {
-  const parts: (SQL | undefined)[] = [scopeWhere(actor)];
-  if (f.status) parts.push(eq(requests.status, f.status));
+  const parts: (SQL | undefined)[] = [scopeWhere(actor, f.status === "voided" ? "only" : "live")];
+  if (f.status && f.status !== "voided") parts.push(eq(requests.status, f.status));
   if (f.type) parts.push(eq(requests.applicantType, f.type));
   if (f.outcome === "open") parts.push(isNull(requests.outcome));
   else if (f.outcome) parts.push(eq(requests.outcome, f.outcome));
@@ -265,16 +269,16 @@ export function listHandlers(actor: Actor): string[] {
   for (const agencyId of agencyIds) {
     const userNames = db.all<{ name: string }>(sql`
       SELECT coalesce(nullif(u.display_name, ''), u.username) AS name FROM users u
-      WHERE EXISTS (SELECT 1 FROM requests r WHERE r.handler_user_id = u.id AND r.deleted_at IS NULL AND r.agency_id = ${agencyId})`);
+      WHERE EXISTS (SELECT 1 FROM requests r WHERE r.handler_user_id = u.id AND r.voided_at IS NULL AND r.agency_id = ${agencyId})`);
     const imported = db.all<{ name: string }>(sql`
       WITH RECURSIVE h(name) AS (
-        SELECT (SELECT min(handler) FROM requests WHERE agency_id = ${agencyId} AND deleted_at IS NULL AND handler > '')
+        SELECT (SELECT min(handler) FROM requests WHERE agency_id = ${agencyId} AND voided_at IS NULL AND handler > '')
         UNION ALL
-        SELECT (SELECT min(handler) FROM requests WHERE agency_id = ${agencyId} AND deleted_at IS NULL AND handler > h.name) FROM h WHERE h.name IS NOT NULL
+        SELECT (SELECT min(handler) FROM requests WHERE agency_id = ${agencyId} AND voided_at IS NULL AND handler > h.name) FROM h WHERE h.name IS NOT NULL
         LIMIT 200
       )
       SELECT name FROM h WHERE name IS NOT NULL
-        AND EXISTS (SELECT 1 FROM requests r WHERE r.agency_id = ${agencyId} AND r.deleted_at IS NULL AND r.handler = h.name AND r.handler_user_id IS NULL)`);
+        AND EXISTS (SELECT 1 FROM requests r WHERE r.agency_id = ${agencyId} AND r.voided_at IS NULL AND r.handler = h.name AND r.handler_user_id IS NULL)`);
     for (const { name } of [...userNames, ...imported]) names.add(name);
   }
   return [...names].sort((a, b) => a.localeCompare(b, "zh-CN")).slice(0, 200);

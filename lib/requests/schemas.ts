@@ -92,7 +92,7 @@ export const updateRequestSchema = requestFields
   .transform((v) => ({ ...v, receivedDate: (v.receivedDate ?? deriveReceiptDate(v).date) as string }));
 export type UpdateRequestInput = z.infer<typeof updateRequestSchema>;
 
-const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
+export const checkbox = z.preprocess((v) => v === "on" || v === "true" || v === true, z.boolean());
 
 /** Recording how the request was answered (A1). */
 export const concludeSchema = z

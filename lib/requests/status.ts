@@ -5,7 +5,7 @@ import type { RequestStatus } from "./codes";
  * The recorded facts a request's status is derived from (domain.md A7). The status is never
  * typed: the unit of work derives it with every change and stores it for the register's filter.
  * `voided`, `voidPending`, `approvalPending` and `accepted` are recorded by the work on a request
- * (assignment, approvals, void: domain.md A8); until that is built they are false.
+ * (assignment, approvals, void: domain.md A8, lib/work).
  */
 export type StatusFacts = {
   voided: boolean;

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { type Db, type Tx, writeTx } from "../../db";
 import { bulkInserter, bulkLoad } from "../../db/bulk";
-import { type NewRequestRow, requestEvents, requestPauses, requests, type RequestRow } from "../../db/schema";
+import { approvals, type NewRequestRow, requestEvents, requestPauses, requests, type RequestRow } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { canReadAgency, canWriteAgency } from "../auth/scope";
 import { recordAudit } from "../audit/record";
@@ -85,8 +85,24 @@ function withSteps(db: Db | Tx, ids: string[]): Set<string> {
   return out;
 }
 
+/** The kinds of approval still pending for each of `ids` (A7: a pending void, or a pending reply or extension). */
+function pendingApprovals(db: Db | Tx, ids: string[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = db
+      .select({ requestId: approvals.requestId, kind: approvals.kind })
+      .from(approvals)
+      .where(and(inArray(approvals.requestId, ids.slice(i, i + 500)), eq(approvals.status, "pending")))
+      .all();
+    for (const r of rows) out.set(r.requestId, [...(out.get(r.requestId) ?? []), r.kind]);
+  }
+  return out;
+}
+
 type FactRow = Pick<
   RequestRow,
+  | "voidedAt"
+  | "acceptedAt"
   | "receivedDate"
   | "supplementNoticeDate"
   | "supplementDeadline"
@@ -99,12 +115,12 @@ type FactRow = Pick<
 >;
 
 /** Status and stored due date from the facts: the same function for a change, an import and a recomputation. */
-function derive(calendar: Calendar, row: FactRow, pauses: ClockFacts["pauses"], stepRecorded: boolean): Derived {
+function derive(calendar: Calendar, row: FactRow, pauses: ClockFacts["pauses"], stepRecorded: boolean, pending: readonly string[] = []): Derived {
   const status = deriveStatus({
-    voided: false,
-    voidPending: false,
-    approvalPending: false,
-    accepted: false,
+    voided: row.voidedAt !== null,
+    voidPending: pending.includes("void"),
+    approvalPending: pending.some((k) => k !== "void"),
+    accepted: row.acceptedAt !== null,
     outcome: row.outcome,
     supplementNoticeDate: row.supplementNoticeDate,
     supplementedDate: row.supplementedDate,
@@ -139,8 +155,9 @@ function staleVersion(expected: number, current: number): AppError {
 /** The request, if the actor may change it: another agency's is not found; a readable one it may not write is refused. */
 function loadWritable(tx: Tx, actor: Actor, id: string): RequestRow {
   const row = tx.select().from(requests).where(eq(requests.id, id)).get();
-  if (!row || row.deletedAt || !canReadAgency(actor, row.agencyId, tx)) throw new AppError("NOT_FOUND", "申请不存在或无权查看");
+  if (!row || !canReadAgency(actor, row.agencyId, tx)) throw new AppError("NOT_FOUND", "申请不存在或无权查看");
   if (!canWriteAgency(actor, row.agencyId, tx)) throw new AppError("FORBIDDEN", "只能办理本机关的申请；下级机关的申请由该机关办理");
+  if (row.voidedAt) throw new AppError("INVALID", "此申请已作废，不能再办理", undefined, "voided");
   return row;
 }
 
@@ -156,7 +173,7 @@ export function changeRequestIn(tx: Tx, actor: Actor, id: string, expectedVersio
   const change = apply({ tx, actor, before, calendar });
   const merged = { ...before, ...change.patch };
   const stepRecorded = EVENT_KINDS[change.event.kind].step || withSteps(tx, [id]).has(id);
-  const derived = derive(calendar, merged, livePauses(tx, [id]).get(id) ?? [], stepRecorded);
+  const derived = derive(calendar, merged, livePauses(tx, [id]).get(id) ?? [], stepRecorded, pendingApprovals(tx, [id]).get(id));
   const result = tx
     .update(requests)
     .set({ ...change.patch, ...derived, version: before.version + 1, updatedAt: nowIso(), updatedBy: actor.id })
@@ -220,6 +237,8 @@ function insertEach<T extends NewRequest>(tx: Tx, actor: Actor, agencyId: string
   for (const item of items) {
     const v = item.values;
     const facts: FactRow = {
+      voidedAt: null,
+      acceptedAt: v.acceptedAt ?? null,
       receivedDate: v.receivedDate,
       supplementNoticeDate: v.supplementNoticeDate ?? null,
       supplementDeadline: v.supplementDeadline ?? null,
@@ -250,6 +269,7 @@ export function recomputeDerived(tx: Tx, calendar: Calendar, rows: RequestRow[])
   const ids = rows.map((r) => r.id);
   const pauses = livePauses(tx, ids);
   const steps = withSteps(tx, ids);
+  const pending = pendingApprovals(tx, ids);
   const update = tx
     .update(requests)
     .set({
@@ -262,7 +282,7 @@ export function recomputeDerived(tx: Tx, calendar: Calendar, rows: RequestRow[])
     .prepare();
   const moved: MovedDue[] = [];
   for (const row of rows) {
-    const d = derive(calendar, row, pauses.get(row.id) ?? [], steps.has(row.id));
+    const d = derive(calendar, row, pauses.get(row.id) ?? [], steps.has(row.id), pending.get(row.id));
     if (d.status === row.status && d.dueDate === row.dueDate && d.dueProvisional === row.dueProvisional && d.clockStopped === row.clockStopped) continue;
     update.run({ id: row.id, status: d.status, dueDate: d.dueDate, dueProvisional: d.dueProvisional ? 1 : 0, clockStopped: d.clockStopped ? 1 : 0 });
     if (d.dueDate !== row.dueDate) moved.push({ requestId: row.id, agencyId: row.agencyId, serial: row.serial, before: row.dueDate, after: d.dueDate });
@@ -272,7 +292,7 @@ export function recomputeDerived(tx: Tx, calendar: Calendar, rows: RequestRow[])
 
 /** After a calendar change: every open request re-derived; those whose due date moved are returned. */
 export function recomputeOpenRequests(tx: Tx, calendar: Calendar): MovedDue[] {
-  return recomputeDerived(tx, calendar, tx.select().from(requests).where(sql`${requests.deletedAt} IS NULL AND ${requests.outcome} IS NULL`).all());
+  return recomputeDerived(tx, calendar, tx.select().from(requests).where(sql`${requests.voidedAt} IS NULL AND ${requests.outcome} IS NULL`).all());
 }
 
 /**
@@ -280,7 +300,7 @@ export function recomputeOpenRequests(tx: Tx, calendar: Calendar): MovedDue[] {
  * rules changed) get it at start-up. The same terms as requests_open_undated_idx: an index lookup.
  */
 export function fillUnderivedRequests(tx: Tx, calendar: Calendar): number {
-  const missing = sql`deleted_at IS NULL AND outcome IS NULL AND due_date IS NULL AND clock_stopped = 0`;
+  const missing = sql`voided_at IS NULL AND outcome IS NULL AND due_date IS NULL AND clock_stopped = 0`;
   const rows = tx.select().from(requests).where(missing).all();
   if (rows.length > 0) recomputeDerived(tx, calendar, rows);
   return rows.length;
