@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import type { NavItem } from "@/lib/auth/navigation";
 import { ROLE_LABELS, type Role } from "@/lib/auth/roles";
-
-export type NavItem = { href: string; label: string };
+import { NavMenu } from "./nav-menu";
 
 type Props = {
   user: { username: string; displayName: string; role: Role; agencyName: string };
@@ -38,15 +38,7 @@ export function AppShell({ user, nav, logout, children }: Props) {
       </header>
       <div className="flex flex-1">
         <nav aria-label="主导航" className="w-44 shrink-0 border-r border-slate-200 bg-white py-4">
-          <ul className="space-y-0.5">
-            {nav.map((item) => (
-              <li key={item.href}>
-                <Link href={item.href} className="block px-5 py-2 text-sm text-slate-700 hover:bg-brand-50 hover:text-brand-800">
-                  {item.label}
-                </Link>
-              </li>
-            ))}
-          </ul>
+          <NavMenu items={nav} />
         </nav>
         <main className="min-w-0 flex-1 px-6 py-5">{children}</main>
       </div>

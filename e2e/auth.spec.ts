@@ -42,17 +42,17 @@ test("anonymous visits are redirected to the login page", async ({ page }) => {
   await expect(page).toHaveURL(/callbackUrl=%2Fadmin%2Fusers/);
 });
 
-test("a callbackUrl that a browser reads as another host leads home (issue 12, item 5)", async ({ page }) => {
+test("a callbackUrl that a browser reads as another host leads to the landing page, 我的待办 (issue 12, item 5)", async ({ page }) => {
   const hostile = "/login?callbackUrl=%2F%09%2Fevil.example";
   await page.goto(hostile);
   await page.getByLabel("用户名").fill("clerk1");
   await page.getByLabel("密码").fill(PASSWORD);
   await page.getByRole("button", { name: "登录" }).click();
-  await expect(page).toHaveURL(`${BASE_URL}/`);
+  await expect(page).toHaveURL(`${BASE_URL}/todo`);
 
   const again = await page.request.get(hostile, { maxRedirects: 0 });
   expect(again.status()).toBe(307);
-  expect(again.headers()["location"]).toBe("/");
+  expect(again.headers()["location"]).toBe("/todo");
 });
 
 test("a clerk is refused on the admin pages by URL, by the server", async ({ page }) => {

@@ -96,7 +96,7 @@ test.describe("a callbackUrl with a newline", () => {
     await withCookie.dispose();
   });
 
-  test("in the login form's hidden field: logged in and sent home", async ({ page }) => {
+  test("in the login form's hidden field: logged in and sent to the landing page", async ({ page }) => {
     await page.goto("/login?callbackUrl=%2Frequests");
     await page.locator('input[name="callbackUrl"]').evaluate((input: HTMLInputElement) => {
       input.value = "\n/requests\r\nX: y";
@@ -104,7 +104,7 @@ test.describe("a callbackUrl with a newline", () => {
     await page.getByLabel("用户名").fill("clerk2");
     await page.getByLabel("密码").fill(PASSWORD);
     await page.getByRole("button", { name: "登录" }).click();
-    await expect(page).toHaveURL(/\/$/);
+    await expect(page).toHaveURL(/\/todo$/);
     await expect(page.getByTestId("current-user")).toBeVisible();
   });
 });

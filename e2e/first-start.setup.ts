@@ -64,6 +64,9 @@ test("agencies and users for the other specs", () => {
     ["victim", "clerk", "edu"],
     ["clerk2", "clerk", "edu"],
     ["outsider", "clerk", "other"],
+    // edu's two supervisors: 审核 and 签发 are two people (e2e/work.spec.ts).
+    ["lead1", "supervisor", "edu"],
+    ["lead2", "supervisor", "edu"],
   ]) {
     cli(["user", "add", "--username", username, "--role", role, "--agency", agency], `${PASSWORD}\n`);
   }

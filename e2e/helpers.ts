@@ -83,7 +83,7 @@ export async function login(page: Page, username: string, password = PASSWORD) {
   await page.getByLabel("用户名").fill(username);
   await page.getByLabel("密码").fill(password);
   await page.getByRole("button", { name: "登录" }).click();
-  // The login redirects to "/" and from there, for a second factor, on to /login/2fa: wait for
+  // The login redirects to its landing page (/todo) and from there, for a second factor, on to /login/2fa: wait for
   // where it settles (the application's header, the password change, or the code's page).
   const secondFactorPage = page.getByRole("heading", { name: "双因素登录", level: 1 });
   await expect(page.getByTestId("current-user").or(page.getByTestId("must-change-notice")).or(secondFactorPage).first()).toBeVisible();

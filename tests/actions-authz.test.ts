@@ -182,6 +182,12 @@ type Common = {
 type Target =
   /** By id, a request (or an import upload) of agency A: the other-agency and parent cases apply. */
   | { kind: "request" | "upload" }
+  /**
+   * By id, a request of agency A whose assigned handler is the caller (签收, 退回, 拟办, asking for
+   * more time): the other-agency cases apply; the role case does not, since a colleague of any
+   * role who is not the handler is refused by the rule "only the handler" (lib/work/work.test.ts).
+   */
+  | { kind: "handler"; why: string }
   /** The signed-in user's own agency by construction (no agency among the arguments). */
   | { kind: "own-agency" }
   /** Admin only; admins are system-wide, so there is no other-agency case. */
@@ -271,7 +277,7 @@ const FIXTURES: Record<string, Fixture> = {
     permitted: [],
     permitsAnonymous: true,
     args: (_w, form) => [IDLE, form({ username: "clerk.edu", password: PASSWORD })],
-    success: redirectTo(/^\/$/),
+    success: redirectTo(/^\/todo$/),
     // A failed login is counted against the account (lockout) and audited: those writes are the design.
     anonymous: { args: (_w, form) => [IDLE, form({ username: "clerk.edu", password: "Wrong-pass-000" })], mayWrite: ["users", "login_failures"], mayAudit: ["auth.login"] },
     effect: (w) => {
@@ -369,7 +375,8 @@ const FIXTURES: Record<string, Fixture> = {
   "app/(app)/requests/actions.ts#concludeRequestAction": {
     kind: "request",
     permitted: REGISTER,
-    args: (w, form) => [w.requests.open, IDLE, form({ version: versionOf(w.requests.open), outcome: "disclose", concludedDate: w.today })],
+    // An abandonment, which the handler records (a reply is drafted and approved: draftAction, decideApprovalAction).
+    args: (w, form) => [w.requests.open, IDLE, form({ version: versionOf(w.requests.open), outcome: "other_no_supplement", concludedDate: w.today })],
     success: savedAs("concluded"),
   },
   "app/(app)/requests/actions.ts#withdrawRequestAction": {
@@ -399,6 +406,75 @@ const FIXTURES: Record<string, Fixture> = {
     effect: (w) => () => expect(count("SELECT count(*) AS n FROM requests WHERE agency_id = ? AND serial = 'I-1'", w.agencies.edu)).toBe(1),
   },
 
+  "app/(app)/requests/work-actions.ts#assignAction": {
+    kind: "request",
+    permitted: SUPERVISOR,
+    args: (w, form) => [w.requests.open, IDLE, form({ version: versionOf(w.requests.open), handlerUserId: w.users["clerk.edu"].id })],
+    success: savedAs("assigned"),
+  },
+  "app/(app)/requests/work-actions.ts#acceptAction": {
+    kind: "handler",
+    why: "only the assigned handler accepts",
+    permitted: ["clerk"],
+    args: (w, form) => [w.requests.assigned, IDLE, form({ version: versionOf(w.requests.assigned) })],
+    success: savedAs("accepted"),
+  },
+  "app/(app)/requests/work-actions.ts#returnAssignmentAction": {
+    kind: "handler",
+    why: "only the assigned handler returns an assignment",
+    permitted: ["clerk"],
+    args: (w, form) => [w.requests.assigned, IDLE, form({ version: versionOf(w.requests.assigned), reason: "不属于本人分管" })],
+    success: savedAs("assignment_returned"),
+  },
+  "app/(app)/requests/work-actions.ts#draftAction": {
+    kind: "handler",
+    why: "only the accepted handler drafts the reply",
+    permitted: ["clerk"],
+    args: (w, form) => [w.requests.handled, IDLE, form({ version: versionOf(w.requests.handled), outcome: "disclose", legalBasis: "第三十六条第（二）项", replyText: "予以公开。" })],
+    success: savedAs("submitted"),
+  },
+  "app/(app)/requests/work-actions.ts#extensionRequestAction": {
+    kind: "handler",
+    why: "only the accepted handler asks for an extension",
+    permitted: ["clerk"],
+    args: (w, form) => [w.requests.handled, IDLE, form({ version: versionOf(w.requests.handled), extensionDays: "10", reason: "需调取档案" })],
+    success: savedAs("extension_requested"),
+  },
+  "app/(app)/requests/work-actions.ts#delayRequestAction": {
+    kind: "handler",
+    why: "only the accepted handler asks for an Art 35 date",
+    permitted: ["clerk"],
+    args: (w, form) => [w.requests.handled, IDLE, form({ version: versionOf(w.requests.handled), delayedReplyDate: addDays(w.today, 90), reason: "申请数量明显超过合理范围" })],
+    success: savedAs("delay_requested"),
+  },
+  "app/(app)/requests/work-actions.ts#voidRequestAction": {
+    kind: "request",
+    permitted: REGISTER,
+    args: (w, form) => [w.requests.open, IDLE, form({ version: versionOf(w.requests.open), reason: "重复登记" })],
+    success: savedAs("void_requested"),
+  },
+  "app/(app)/requests/work-actions.ts#decideApprovalAction": {
+    // The approval's request decides the agency cases, like a request by id.
+    kind: "request",
+    permitted: SUPERVISOR,
+    args: (w, form) => [w.approvalId, IDLE, form({ approvalVersion: "1", decision: "approve" })],
+    success: savedAs("approved"),
+  },
+
+  "app/(app)/settings/actions.ts#saveAgencySettingsAction": {
+    kind: "own-agency",
+    permitted: SUPERVISOR,
+    args: (_w, form) => [IDLE, form({ version: "0", dueSoonDays: "6", dueUrgentDays: "3", approvalLevels: "2" })],
+    success: returned("success"),
+  },
+  "app/(app)/settings/actions.ts#saveAnyAgencySettingsAction": {
+    kind: "system",
+    why: SYSTEM_WHY,
+    permitted: ADMIN,
+    args: (w, form) => [w.agencies.edu, IDLE, form({ version: "0", dueSoonDays: "6", dueUrgentDays: "3", approvalLevels: "2" })],
+    success: returned("success"),
+  },
+
   "app/(app)/requests/clock-actions.ts#addPauseAction": {
     kind: "request",
     permitted: REGISTER,
@@ -419,7 +495,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "app/(app)/requests/clock-actions.ts#extensionAction": {
     kind: "request",
-    permitted: REGISTER,
+    permitted: SUPERVISOR,
     args: (w, form) => [
       w.requests.open,
       IDLE,
@@ -429,7 +505,7 @@ const FIXTURES: Record<string, Fixture> = {
   },
   "app/(app)/requests/clock-actions.ts#delayAction": {
     kind: "request",
-    permitted: REGISTER,
+    permitted: SUPERVISOR,
     args: (w, form) => [w.requests.open, IDLE, form({ version: versionOf(w.requests.open), delayedReplyDate: addDays(w.today, 90), delayedNoticeDate: w.today })],
     success: clockSaved("delayed"),
   },
@@ -622,13 +698,13 @@ describe("anonymous caller: refused, nothing written", () => {
 });
 
 describe("a role without the permission (in the target's agency): refused, nothing written but access.denied", () => {
-  test.each(cases((f) => (f.kind === "self" || f.kind === "public" ? [] : ROLES.filter((r) => !f.permitted.includes(r)).map((r): Who => `${r}.edu`))))("%s", async (_label, c) => {
+  test.each(cases((f) => (f.kind === "self" || f.kind === "public" || f.kind === "handler" ? [] : ROLES.filter((r) => !f.permitted.includes(r)).map((r): Who => `${r}.edu`))))("%s", async (_label, c) => {
     await expectRefused(c, { mayAudit: ["access.denied"], deniedAudited: true });
   });
 });
 
 describe("a permitted user of another agency on agency A's record: refused, nothing written", () => {
-  test.each(cases((f) => (f.kind === "request" || f.kind === "upload" ? f.permitted.map((r): Who => `${r}.health`) : [])))("%s", async (_label, c) => {
+  test.each(cases((f) => (f.kind === "request" || f.kind === "upload" || f.kind === "handler" ? f.permitted.map((r): Who => `${r}.health`) : [])))("%s", async (_label, c) => {
     await expectRefused(c, { mayAudit: ["access.denied"] });
   });
 });
@@ -698,11 +774,19 @@ const CRAFTED_IDS: [string, unknown][] = [
   ["an id as a number", 42],
 ];
 const CRAFTED_REQUEST: [string, UserKey, string, Args][] = Object.entries(FIXTURES)
-  .filter(([, f]) => f.kind === "request")
+  .filter(([, f]) => f.kind === "request" || f.kind === "handler")
   .flatMap(([key, f]) =>
     CRAFTED_IDS.map(([what, id]): [string, UserKey, string, Args] => [key, `${f.permitted[0]}.edu` as UserKey, what, (w, form) => [id, ...variantsOf(f)[0][1](w, form).slice(1)]]),
   );
-const CRAFTED_BOUND = [...CRAFTED_YEAR, ...CRAFTED_REQUEST];
+/** The admin's agency settings, with the bound agency id crafted. */
+const SETTINGS_FORM = { version: "0", dueSoonDays: "6", dueUrgentDays: "3", approvalLevels: "2" };
+const CRAFTED_AGENCY: [string, UserKey, string, Args][] = CRAFTED_IDS.map(([what, id]) => [
+  "app/(app)/settings/actions.ts#saveAnyAgencySettingsAction",
+  "admin.edu",
+  what.replace("an id", "an agency id"),
+  (_w, form) => [id, IDLE, form(SETTINGS_FORM)],
+]);
+const CRAFTED_BOUND = [...CRAFTED_YEAR, ...CRAFTED_REQUEST, ...CRAFTED_AGENCY];
 
 describe("a crafted bound argument is refused with the form's error state, and writes nothing", () => {
   test.each(CRAFTED_BOUND.map(([key, who, what, args]): [string, Case, Args] => [`${key} with ${what}`, { key, variant: null, who, label: key }, args]))("%s", async (_label, c, args) => {

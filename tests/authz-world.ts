@@ -15,6 +15,8 @@ import { concludeRequest, createRequest } from "@/lib/requests/mutations";
 import { concludeSchema } from "@/lib/requests/schemas";
 import { freshDatabase, makeAgencyTree, makeUser, requestInput } from "@/lib/testing/db";
 import { headFile } from "@/lib/audit/head";
+import { acceptAssignment, assignRequest } from "@/lib/work/assignment";
+import { submitReplyDraft } from "@/lib/work/approvals";
 
 /**
  * The world every authorization case starts from, built once (scrypt hashing a dozen users per
@@ -50,7 +52,15 @@ export type World = {
     noticed: string;
     /** Concluded (disclose) on the day of receipt. */
     concluded: string;
+    /** Assigned to edu's clerk, not yet accepted (签收 / 退回). */
+    assigned: string;
+    /** Assigned to and accepted by edu's clerk (拟办, asking for more time). */
+    handled: string;
+    /** Accepted by edu's clerk, whose reply draft waits for 审核 (`approvalId`). */
+    drafted: string;
   };
+  /** The pending reply approval of `requests.drafted`, submitted by edu's clerk. */
+  approvalId: string;
   pauseId: string;
   /** An import upload previewed by edu's supervisor, not yet committed. */
   uploadId: string;
@@ -97,7 +107,20 @@ export async function buildWorld(): Promise<World> {
   const noticed = register("E-3");
   recordSupplementNotice(clerk, noticed, { version: 1, supplementNoticeDate: received, supplementDeadline: addDays(received, 15) }, today);
   const concluded = register("E-4");
-  concludeRequest(clerk, concluded, concludeSchema.parse({ version: "1", outcome: "disclose", concludedDate: received }), today);
+  concludeRequest(users["supervisor.edu"].actor, concluded, concludeSchema.parse({ version: "1", outcome: "disclose", concludedDate: received }), today);
+
+  const lead = users["supervisor.edu"].actor;
+  const handledBy = (serial: string, accept: boolean) => {
+    const id = register(serial);
+    assignRequest(lead, id, { version: 1, handlerUserId: clerk.id as string });
+    if (accept) acceptAssignment(clerk, id, { version: 2 });
+    return id;
+  };
+  const assigned = handledBy("E-5", false);
+  const handled = handledBy("E-6", true);
+  const drafted = handledBy("E-7", true);
+  submitReplyDraft(clerk, drafted, { version: 3, outcome: "disclose", withheldUnderExemptions: false, partNotAvailable: false, legalBasis: "第三十六条第（二）项", replyText: "予以公开。" });
+  const approvalId = (getSqlite().prepare("SELECT id FROM approvals WHERE request_id = ?").get(drafted) as { id: string }).id;
 
   const { uploadId } = await previewUpload(users["supervisor.edu"].actor, { name: "ledger.csv", bytes: Buffer.from(ledgerCsv("I-1", received), "utf8") }, false, today);
 
@@ -105,7 +128,7 @@ export async function buildWorld(): Promise<World> {
   getSqlite().pragma("wal_checkpoint(TRUNCATE)");
   closeDb();
   template = file;
-  return { today, received, agencies, users, requests: { open, paused, noticed, concluded }, pauseId, uploadId };
+  return { today, received, agencies, users, requests: { open, paused, noticed, concluded, assigned, handled, drafted }, approvalId, pauseId, uploadId };
 }
 
 /** A fresh copy of the template for the next test (the same ids, untouched data). */

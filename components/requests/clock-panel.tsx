@@ -12,8 +12,9 @@ export type ClockActions = {
   addPause: Action;
   endPause: Action;
   removePause: Action;
-  extension: Action;
-  delay: Action;
+  /** Recording an extension or an Art 35 date as a fact: only for those who approve them (the handler asks for one instead). */
+  extension?: Action;
+  delay?: Action;
   supplementNotice: Action;
   supplemented: Action;
   delivery: Action;
@@ -163,13 +164,13 @@ export function ClockPanel({ clock, left, pauses, facts, actions, today }: { clo
               <SupplementedForm action={actions.supplemented} version={v} today={today} />
             </Expander>
           ) : null}
-          {open && due ? (
-            <Expander title={facts.extensionDays ? "更正延期" : "登记延期（最长 20 个工作日）"}>
+          {open && due && actions.extension ? (
+            <Expander title={facts.extensionDays ? "更正延期" : "登记已批准的延期（最长 20 个工作日）"}>
               <ExtensionForm action={actions.extension} version={v} today={today} unextended={due.unextended} />
             </Expander>
           ) : null}
-          {open && due ? (
-            <Expander title="延迟答复（条例第三十五条）">
+          {open && due && actions.delay ? (
+            <Expander title="登记延迟答复（条例第三十五条）">
               <DelayForm action={actions.delay} version={v} today={today} />
             </Expander>
           ) : null}

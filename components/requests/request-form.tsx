@@ -23,7 +23,8 @@ type Props = {
   values: RequestFormValues;
   submitLabel: string;
   /** The agency's users who may handle it (承办人). */
-  handlers: { id: string; name: string }[];
+  /** The colleagues a request may be assigned to at registration; absent when the user may not assign (or on the edit form). */
+  handlers?: { id: string; name: string }[];
 };
 
 const options = <T extends string>(codes: readonly T[], labels: Record<T, string>, blank?: string) => [
@@ -132,14 +133,17 @@ export function RequestForm({ action, values, submitLabel, handlers }: Props) {
         <div className="col-span-3">{textArea("content", "申请公开的政府信息（名称、文号或其他特征描述）", true)}</div>
         <SelectField name="requestedForm" label="提供形式" state={state} options={options(REQUESTED_FORMS, REQUESTED_FORM_LABELS, "（未指定）")} defaultValue={values.requestedForm ?? ""} />
         <SelectField name="deliveryMethod" label="获取方式" state={state} options={options(DELIVERY_METHODS, DELIVERY_METHOD_LABELS, "（未指定）")} defaultValue={values.deliveryMethod ?? ""} />
-        <SelectField
-          name="handlerUserId"
-          label="承办人"
-          state={state}
-          options={[{ value: "", label: "（未指定）" }, ...handlers.map((h) => ({ value: h.id, label: h.name }))]}
-          defaultValue={values.handlerUserId ?? ""}
-          hint={values.handler ? `台账记录的承办人：${values.handler}` : undefined}
-        />
+        {/* 分办 at registration, for those who may assign (A8); later the request page's 分办 / 改派. */}
+        {handlers ? (
+          <SelectField
+            name="handlerUserId"
+            label="承办人"
+            state={state}
+            options={[{ value: "", label: "（暂不分办）" }, ...handlers.map((h) => ({ value: h.id, label: h.name }))]}
+            defaultValue={values.handlerUserId ?? ""}
+            hint={values.handler ? `台账记录的承办人：${values.handler}` : undefined}
+          />
+        ) : null}
         {/* The free-text handler of an imported ledger is kept as it was. */}
         <input type="hidden" name="handler" value={values.handler ?? ""} />
         <TextField name="serial" label="编号" state={state} defaultValue={values.serial} required hint="系统建议的本年度下一个编号，可修改；本机关内不得重复" />

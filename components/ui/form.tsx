@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
 import type { ActionState } from "@/lib/actions";
 
 const inputClass =
@@ -92,6 +92,41 @@ export function SelectField({
           </option>
         ))}
       </select>
+      {hint && !error ? (
+        <p id={`${id}-hint`} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+/** A labelled text area, its error under it like TextField's. */
+export function TextAreaField({ name, label, state, hint, defaultValue, id: givenId, ...area }: FieldProps & TextareaHTMLAttributes<HTMLTextAreaElement>) {
+  const error = fieldError(state, name);
+  const id = givenId ?? `f-${name}`;
+  return (
+    <div className="space-y-1">
+      <label htmlFor={id} className="block text-sm font-medium text-slate-700">
+        {label}
+        {area.required ? <span className="ml-0.5 text-red-600" aria-hidden="true">*</span> : null}
+      </label>
+      <textarea
+        id={id}
+        name={name}
+        rows={3}
+        className={inputClass}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        {...area}
+        defaultValue={echoed(state, name, (defaultValue as string | undefined) ?? "")}
+        key={state.status === "error" ? `${name}-${echoed(state, name)}` : name}
+      />
       {hint && !error ? (
         <p id={`${id}-hint`} className="text-xs text-slate-500">
           {hint}

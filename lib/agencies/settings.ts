@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { type Db, getDb, type Tx, writeTx } from "../../db";
 import { agencies } from "../../db/schema";
 import type { Actor } from "../auth/actor";
-import { assertCan } from "../auth/permissions";
+import { assertCan, can } from "../auth/permissions";
 import { recordAudit } from "../audit/record";
 import { AppError } from "../errors";
 import { now } from "../time";
@@ -37,10 +37,11 @@ export function agencySettings(agencyId: string, db: Db | Tx = getDb()): AgencyS
   };
 }
 
-/** Who may change an agency's settings: an admin for any agency, a supervisor for their own. */
+/** Who may change an agency's settings: an admin (who manages agencies) for any agency, a supervisor (`agency.settings`) for their own. */
 function assertMaySet(actor: Actor, agencyId: string): void {
+  if (actor.role === "system" || can(actor.role, "admin.agencies")) return;
   assertCan(actor, "agency.settings", "无权修改机构设置");
-  if (actor.role === "supervisor" && actor.agencyId !== agencyId) throw new AppError("FORBIDDEN", "只能修改本机关的设置");
+  if (actor.agencyId !== agencyId) throw new AppError("FORBIDDEN", "只能修改本机关的设置");
 }
 
 export function readAgencySettings(actor: Actor, agencyId: string): AgencySettings {

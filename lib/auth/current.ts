@@ -38,10 +38,12 @@ export async function requirePageUser(options: { allowMustChange?: boolean } = {
 }
 
 /** For pages that need a permission: answers 403 to a signed-in user without it. */
-export async function requirePagePermission(permission: Permission): Promise<SessionUser> {
+/** The page's user, who must hold the permission (or one of several: a page two roles reach by different rights). */
+export async function requirePagePermission(permission: Permission | readonly [Permission, ...Permission[]]): Promise<SessionUser> {
   const user = await requirePageUser();
-  if (!can(user.role, permission)) {
-    recordDenied(user, permission);
+  const any: readonly Permission[] = typeof permission === "string" ? [permission] : permission;
+  if (!any.some((p) => can(user.role, p))) {
+    recordDenied(user, any[0]);
     forbidden();
   }
   return user;

@@ -55,7 +55,7 @@ const MATRIX: Record<Role, readonly Permission[]> = {
     "agency.settings",
     "audit.read",
   ],
-  admin: ["reports.read", "audit.read", "admin.agencies", "admin.users", "admin.calendar", "agency.settings"],
+  admin: ["reports.read", "audit.read", "admin.agencies", "admin.users", "admin.calendar"],
   auditor: ["requests.read", "appeals.read", "reports.read", "audit.read"],
 };
 

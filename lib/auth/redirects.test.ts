@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { authRedirectUrl, safeCallbackUrl, withSafeCallbackUrl } from "./redirects";
+import { ROLES, secondFactorRequired } from "./roles";
+import { authRedirectUrl, landingPath, PASSWORD_LOGIN_LANDING, safeCallbackUrl, withSafeCallbackUrl } from "./redirects";
 
 describe("safeCallbackUrl (issue 12, item 5)", () => {
   test.each([
@@ -67,6 +68,33 @@ describe("safeCallbackUrl (issue 12, item 5)", () => {
     ["/requests?q=张三", "/requests?q=%E5%BC%A0%E4%B8%89"],
   ])("%j is followed as %j", (value, expected) => {
     expect(safeCallbackUrl(value)).toBe(expected);
+  });
+
+  test.each([
+    [undefined, "/todo"],
+    ["", "/todo"],
+    ["/%09/evil.example", "/todo"],
+    ["/login", "/todo"],
+    ["/", "/"],
+    ["/requests?q=1", "/requests?q=1"],
+  ])("%j with the fallback /todo is %j: an explicit page still wins", (value, expected) => {
+    expect(safeCallbackUrl(value, "/todo")).toBe(expected);
+  });
+});
+
+describe("the landing page after login (A8: 我的待办 first)", () => {
+  test.each([
+    ["clerk", "/todo"],
+    ["supervisor", "/todo"],
+    ["auditor", "/todo"],
+    ["admin", "/"],
+  ] as const)("%s lands on %s", (role, expected) => {
+    expect(landingPath(role)).toBe(expected);
+  });
+
+  // The password step lands before the role is known: a role landing elsewhere must be sent on by its second-factor step.
+  test.each(ROLES.filter((role) => !secondFactorRequired(role)))("%s, signed in by password alone, lands where its role should", (role) => {
+    expect(landingPath(role)).toBe(PASSWORD_LOGIN_LANDING);
   });
 });
 

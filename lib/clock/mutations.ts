@@ -176,11 +176,12 @@ export function extensionChange({ tx, calendar, before }: Work, input: ApprovedE
 }
 
 /**
- * An extension approved outside the system, recorded as a fact. Issue 16 moves extensions to a
- * request by the handler approved in the system (lib/work requestExtension, decideApproval, through
- * the same extensionChange); until its pages land, this form still records one directly.
+ * An extension approved outside the system (on paper, before the system was used), recorded as a
+ * fact by someone who may approve extensions; in the system an extension is requested by the
+ * handler and approved on the approval page (lib/work).
  */
 export function recordExtension(actor: Actor, id: string, input: ExtensionInput, today: string): void {
+  assertCan(actor, "extensions.approve", "延期须经审核负责人批准：请由承办人提交延期申请");
   change(actor, id, input.version, (work) =>
     extensionChange(work, { extensionDays: input.extensionDays, approvedBy: input.extensionApprovedBy, approvedDate: input.extensionApprovedDate, noticeDate: input.extensionNoticeDate }, today),
   );
@@ -205,6 +206,7 @@ export function delayChange({ tx, calendar, before }: Work, input: { delayedRepl
 
 /** Art 35 recorded as a fact (decided outside the system); in the system it is approved like an extension. */
 export function recordDelay(actor: Actor, id: string, input: DelayInput, today: string): void {
+  assertCan(actor, "extensions.approve", "延迟答复须经审核负责人批准：请由承办人提交申请");
   change(actor, id, input.version, (work) => delayChange(work, { delayedReplyDate: input.delayedReplyDate, noticeDate: input.delayedNoticeDate }, today));
 }
 

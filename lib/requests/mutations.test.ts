@@ -6,14 +6,17 @@ import { freshDatabase, makeUser, requestInput, TODAY } from "../testing/db";
 import { concludeRequest, createRequest, updateRequest, withdrawRequest } from "./mutations";
 import { getRequest, listHandlers, listRequests, listTimeline, proposeSerial } from "./queries";
 import { concludeSchema, createRequestSchema, updateRequestSchema } from "./schemas";
+import { assignRequest } from "../work/assignment";
 
 describe("requests: create, edit, conclude, withdraw", () => {
   let clerk: Awaited<ReturnType<typeof makeUser>>;
+  let supervisor: Awaited<ReturnType<typeof makeUser>>;
   beforeEach(async () => {
     freshDatabase();
     createAgency(CLI_ACTOR, { code: "a", name: "甲机关" });
     createAgency(CLI_ACTOR, { code: "b", name: "乙机关" });
     clerk = await makeUser("clerk", "clerk", "a");
+    supervisor = await makeUser("sup", "supervisor", "a");
   });
 
   const edit = (id: string, changes: Record<string, string>) => {
@@ -71,7 +74,10 @@ describe("requests: create, edit, conclude, withdraw", () => {
     expect(getRequest(clerk, id).handlerName).toBe("台账里的李");
     expect(listRequests(clerk, { handler: "台账里的李" }, TODAY).rows.map((r) => r.serial)).toEqual(["H-1"]);
 
+    // Editing the registration never changes the handler (a user): that is an assignment (lib/work).
     updateRequest(clerk, id, edit(id, { handlerUserId: colleague.id as string, handler: "台账里的李" }), TODAY);
+    expect(getRequest(clerk, id).handlerUserId).toBeNull();
+    assignRequest(supervisor, id, { version: getRequest(clerk, id).version, handlerUserId: colleague.id as string });
     expect(getRequest(clerk, id)).toMatchObject({ handlerUserId: colleague.id as string, handler: "台账里的李", handlerName: "王承办" });
     expect(listRequests(clerk, {}, TODAY).rows[0].handler).toBe("王承办");
     expect(listRequests(clerk, { handler: "王承办" }, TODAY).rows.map((r) => r.serial)).toEqual(["H-1"]);
@@ -84,11 +90,13 @@ describe("requests: create, edit, conclude, withdraw", () => {
     const outsider = await makeUser("outsider", "clerk", "b");
     const auditor = await makeUser("auditor", "auditor", "a");
     for (const who of [outsider, auditor]) {
-      expect(() => updateRequest(clerk, id, edit(id, { handlerUserId: who.id as string }), TODAY)).toThrow(expect.objectContaining({ field: "handlerUserId" }));
-      expect(() => createRequest(clerk, requestInput({ serial: `H-${who.username}`, handlerUserId: who.id as string }), TODAY)).toThrow(expect.objectContaining({ field: "handlerUserId" }));
+      expect(() => assignRequest(supervisor, id, { version: getRequest(clerk, id).version, handlerUserId: who.id as string })).toThrow(expect.objectContaining({ field: "handlerUserId" }));
+      expect(() => createRequest(supervisor, requestInput({ serial: `H-${who.username}`, handlerUserId: who.id as string }), TODAY)).toThrow(expect.objectContaining({ field: "handlerUserId" }));
     }
+    // A clerk assigns at registration only where the agency allows it.
+    expect(() => createRequest(clerk, requestInput({ serial: "H-3", handlerUserId: colleague.id as string }), TODAY)).toThrow(/审核负责人/);
     getSqlite().prepare("UPDATE users SET disabled_at = '2026-01-01T00:00:00Z' WHERE id = ?").run(colleague.id);
-    expect(() => createRequest(clerk, requestInput({ serial: "H-2", handlerUserId: colleague.id as string }), TODAY)).toThrow(/在岗/);
+    expect(() => createRequest(supervisor, requestInput({ serial: "H-2", handlerUserId: colleague.id as string }), TODAY)).toThrow(/在岗/);
   });
 
   test("an edit bumps the version; a stale edit is refused and overwrites nothing", () => {
@@ -102,16 +110,19 @@ describe("requests: create, edit, conclude, withdraw", () => {
     expect(updates.n).toBe(1);
   });
 
-  test("concluding records one outcome, the date and the status 已办结; 区分处理 must be 部分公开", () => {
+  test("recording a conclusion stores one outcome, the date and the status 已办结; 区分处理 must be 部分公开", () => {
     const { id } = createRequest(clerk, requestInput({ receivedDate: "2026-03-02" }), TODAY);
     const conclude = (fields: Record<string, string>) => concludeSchema.parse({ version: String(getRequest(clerk, id).version), concludedDate: "2026-03-20", ...fields });
-    expect(() => concludeRequest(clerk, id, conclude({ outcome: "disclose", withheldUnderExemptions: "on" }), TODAY)).toThrow(/部分公开/);
-    expect(() => concludeRequest(clerk, id, conclude({ outcome: "disclose", concludedDate: "2026-03-01" }), TODAY)).toThrow(/不能早于收到申请之日/);
-    concludeRequest(clerk, id, conclude({ outcome: "partial", withheldUnderExemptions: "on", replyNumber: "甲公开〔2026〕3号" }), TODAY);
+    // A reply is the approvers' to issue: a clerk drafts it (lib/work), only an abandonment is theirs to record.
+    expect(() => concludeRequest(clerk, id, conclude({ outcome: "disclose" }), TODAY)).toThrow(/拟办/);
+    expect(() => concludeRequest(supervisor, id, conclude({ outcome: "disclose", withheldUnderExemptions: "on" }), TODAY)).toThrow(/部分公开/);
+    expect(() => concludeRequest(supervisor, id, conclude({ outcome: "disclose", concludedDate: "2026-03-01" }), TODAY)).toThrow(/不能早于收到申请之日/);
+    concludeRequest(supervisor, id, conclude({ outcome: "partial", withheldUnderExemptions: "on", replyNumber: "甲公开〔2026〕3号" }), TODAY);
     expect(getRequest(clerk, id)).toMatchObject({ outcome: "partial", concludedDate: "2026-03-20", status: "concluded", withheldUnderExemptions: true, replyNumber: "甲公开〔2026〕3号" });
     expect(listTimeline(clerk, id).map((e) => e.kind)).toEqual(["registered", "concluded"]);
-    // A correction is possible and recorded as one.
-    concludeRequest(clerk, id, conclude({ outcome: "withhold_process" }), TODAY);
+    // A correction is possible, by a supervisor, and recorded as one.
+    expect(() => concludeRequest(clerk, id, conclude({ outcome: "other_no_supplement" }), TODAY)).toThrow(/更正办理结果须由审核负责人/);
+    concludeRequest(supervisor, id, conclude({ outcome: "withhold_process" }), TODAY);
     expect(getRequest(clerk, id)).toMatchObject({ outcome: "withhold_process", withheldUnderExemptions: false });
     expect(listTimeline(clerk, id).at(-1)?.kind).toBe("reconcluded");
   });
@@ -141,7 +152,7 @@ describe("requests: create, edit, conclude, withdraw", () => {
   test("the list filters by status, type, outcome, dates, handler and text", () => {
     const a = createRequest(clerk, requestInput({ serial: "A", applicantName: "张三", content: "城市规划批复文件", handler: "李", receivedDate: "2026-01-05" }), TODAY).id;
     createRequest(clerk, requestInput({ serial: "B", applicantType: "commercial", applicantName: "某公司", content: "拆迁补偿标准", receivedDate: "2026-02-05" }), TODAY);
-    concludeRequest(clerk, a, concludeSchema.parse({ version: "1", outcome: "disclose", concludedDate: "2026-01-20" }), TODAY);
+    concludeRequest(supervisor, a, concludeSchema.parse({ version: "1", outcome: "disclose", concludedDate: "2026-01-20" }), TODAY);
     const serials = (f: object) => listRequests(clerk, f, TODAY).rows.map((r) => r.serial);
     expect(serials({})).toEqual(["B", "A"]);
     expect(serials({ sort: "received_asc" })).toEqual(["A", "B"]);

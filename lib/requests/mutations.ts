@@ -10,7 +10,7 @@ import { nowIso } from "../time";
 import { AppError } from "../errors";
 import { sealPii } from "../pii/crypto";
 import type { Outcome } from "./codes";
-import { isDisclosure, outcomeProblem, OUTCOME_LABELS } from "./outcomes";
+import { isAbandonment, isDisclosure, outcomeProblem, OUTCOME_LABELS } from "./outcomes";
 import { type ConcludeInput, type CreateRequestInput, REQUEST_FIELD_NAMES, type UpdateRequestInput } from "./schemas";
 import { HANDLER_ROLES } from "../auth/roles";
 import { type Change, changeRequest, insertRequests } from "./unit-of-work";
@@ -82,6 +82,8 @@ export function createRequest(actor: Actor, input: CreateRequestInput, today: st
   assertReceiptDates(input, today);
   return writeTx((tx) => {
     assertSerialFree(tx, agencyId, input.serial);
+    // A handler chosen at registration is an assignment (分办, A8): by whoever may assign.
+    if (input.handlerUserId) assertMayAssign(tx, actor, agencyId, actor.id);
     assertHandler(tx, agencyId, input.handlerUserId);
     const id = randomUUID();
     const { idNumber, creditCode, phone, ...fields } = input;
@@ -105,12 +107,12 @@ function changedFields(before: RequestRow, after: Partial<RequestRow>): string[]
 export function updateRequest(actor: Actor, id: string, input: UpdateRequestInput, today: string): void {
   assertCan(actor, "requests.write", "无权修改申请");
   assertReceiptDates(input, today);
-  const { version, idNumber, creditCode, phone, ...fields } = input;
-  // Every field of the form is written: a field left blank clears what was stored.
-  const cleared = Object.fromEntries(REQUEST_FIELD_NAMES.filter((k) => !["idNumber", "creditCode", "phone"].includes(k)).map((k) => [k, null]));
+  const { version, idNumber, creditCode, phone, handlerUserId: _assignedElsewhere, ...fields } = input;
+  // Every field of the form is written: a field left blank clears what was stored. The handler
+  // (a user) changes only by assignment (lib/work), never by editing the registration.
+  const cleared = Object.fromEntries(REQUEST_FIELD_NAMES.filter((k) => !["idNumber", "creditCode", "phone", "handlerUserId"].includes(k)).map((k) => [k, null]));
   changeRequest(actor, id, version, ({ tx, before }) => {
     if (input.serial !== before.serial) assertSerialFree(tx, before.agencyId, input.serial, id);
-    assertHandler(tx, before.agencyId, input.handlerUserId);
     if (before.concludedDate && input.receivedDate > before.concludedDate) {
       throw new AppError("INVALID", `收到申请之日不能晚于办结日期 ${before.concludedDate}`, "receivedDate", "received_date after concluded_date");
     }
@@ -157,13 +159,19 @@ export function conclusionChange(before: RequestRow, input: Conclusion, today: s
 }
 
 /**
- * Records a conclusion (or corrects one). Issue 16 moves replies to 拟办 → 审核 (lib/work
- * submitReplyDraft, decideApproval, which concludes through the same conclusionChange); until
- * its pages land, the conclude form still records a reply directly.
+ * Records a conclusion as a fact. A reply is issued in the system only after its last approval
+ * (A8, lib/work); recording one directly — a reply issued outside the system, or a correction of a
+ * concluded request — is for someone who may approve replies. An abandonment (补正 or fee period
+ * lapsed) is concluded by the handler on the day it is recorded, without approval.
  */
 export function concludeRequest(actor: Actor, id: string, input: ConcludeInput, today: string): void {
   assertCan(actor, "requests.decide", "无权办结申请");
-  changeRequest(actor, id, input.version, ({ before }) => conclusionChange(before, input, today));
+  changeRequest(actor, id, input.version, ({ before }) => {
+    if (!isAbandonment(input.outcome) || before.outcome) {
+      assertCan(actor, "requests.approve", before.outcome ? "更正办理结果须由审核负责人办理" : "答复须经审核后签发：请在“拟办”中提交答复意见");
+    }
+    return conclusionChange(before, input, today);
+  });
 }
 
 /** The applicant withdrew: concluded as 其他处理·其他 on the day the withdrawal was received (A1). */

@@ -85,7 +85,7 @@ describe("the unit of work", () => {
     const edit = updateRequestSchema.parse({ ...requestInput({ receivedDate: "2024-03-01", serial: "D" }), notes: "补记", version: String(version(fresh)) });
     updateRequest(clerk, fresh, edit, TODAY);
     expect(getRequest(clerk, fresh).status).toBe("registered");
-    concludeRequest(clerk, fresh, concludeSchema.parse({ version: String(version(fresh)), outcome: "disclose", concludedDate: "2024-03-20" }), TODAY);
+    concludeRequest({ ...clerk, role: "supervisor" }, fresh, concludeSchema.parse({ version: String(version(fresh)), outcome: "disclose", concludedDate: "2024-03-20" }), TODAY);
     expect(getRequest(clerk, fresh).status).toBe("concluded");
   });
 
@@ -119,7 +119,7 @@ describe("the unit of work", () => {
 
   test("receipt after conclusion is refused on edit", () => {
     const id = register("2024-03-01");
-    concludeRequest(clerk, id, concludeSchema.parse({ version: "1", outcome: "disclose", concludedDate: "2024-03-20" }), TODAY);
+    concludeRequest({ ...clerk, role: "supervisor" }, id, concludeSchema.parse({ version: "1", outcome: "disclose", concludedDate: "2024-03-20" }), TODAY);
     const edit = updateRequestSchema.parse({ ...requestInput({ receivedDate: "2024-03-25", serial: "2024-0001" }), version: String(version(id)) });
     expect(() => updateRequest(clerk, id, edit, TODAY)).toThrow(expect.objectContaining({ field: "receivedDate", message: expect.stringContaining("不能晚于办结日期 2024-03-20") }));
   });

@@ -176,8 +176,9 @@ function applyApproval(work: Work, approval: ApprovalRow, approverName: string, 
  * reason. Refused: deciding one's own submission, both levels by one person, a kind the actor may
  * not decide, a decision already taken (stale form).
  */
-export function decideApproval(actor: Actor, approvalId: string, input: DecisionInput, today: string): void {
-  writeTx((tx) => {
+export function decideApproval(actor: Actor, approvalId: string, input: DecisionInput, today: string): { requestId: string; result: "returned" | "step" | "approved" } {
+  let result: "returned" | "step" | "approved" = "approved";
+  const requestId = writeTx((tx) => {
     const approval = tx.select().from(approvals).where(eq(approvals.id, approvalId)).get();
     if (!approval) throw new AppError("NOT_FOUND", "审批事项不存在或无权查看");
     // The request's scope decides who sees the approval at all (another agency's: not found).
@@ -193,6 +194,7 @@ export function decideApproval(actor: Actor, approvalId: string, input: Decision
       const at = nowIso();
       const stamp = { version: approval.version + 1 };
       if (input.decision === "return") {
+        result = "returned";
         tx.update(approvals)
           .set({ ...stamp, status: "returned", returnReason: input.comment ?? null, decidedBy: actor.id, decidedAt: at, decidedDate: today })
           .where(eq(approvals.id, approval.id))
@@ -204,6 +206,7 @@ export function decideApproval(actor: Actor, approvalId: string, input: Decision
         };
       }
       if (approval.levelsDone + 1 < approval.levels) {
+        result = "step";
         tx.update(approvals).set({ ...stamp, levelsDone: approval.levelsDone + 1, firstApprovedBy: actor.id, firstApprovedAt: at }).where(eq(approvals.id, approval.id)).run();
         return {
           event: { kind: "approved", summary: `${level}通过${input.comment ? `：${input.comment}` : ""}，待${APPROVAL_LEVEL_LABELS[approval.levelsDone + 1]}`, data: { approvalId: approval.id } },
@@ -217,5 +220,7 @@ export function decideApproval(actor: Actor, approvalId: string, input: Decision
         .run();
       return applyApproval(work, approval, approverName, today);
     });
+    return approval.requestId;
   });
+  return { requestId, result };
 }

@@ -4,7 +4,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { type ActionState, formAction } from "@/lib/actions";
 import { signIn } from "@/lib/auth/auth";
 import { LOGIN_REFUSED_MESSAGE } from "@/lib/auth/login";
-import { safeCallbackUrl } from "@/lib/auth/redirects";
+import { PASSWORD_LOGIN_LANDING, safeCallbackUrl } from "@/lib/auth/redirects";
 
 export const loginAction = formAction(async (_prev: ActionState, form: FormData): Promise<ActionState> => {
   const username = String(form.get("username") ?? "").trim();
@@ -15,7 +15,7 @@ export const loginAction = formAction(async (_prev: ActionState, form: FormData)
   if (!password) fieldErrors.password = ["请填写密码"];
   if (Object.keys(fieldErrors).length > 0) return { status: "error", message: "请填写用户名和密码", fieldErrors, values };
   try {
-    await signIn("credentials", { username, password, redirectTo: safeCallbackUrl(form.get("callbackUrl")) });
+    await signIn("credentials", { username, password, redirectTo: safeCallbackUrl(form.get("callbackUrl"), PASSWORD_LOGIN_LANDING) });
   } catch (error) {
     if (error instanceof AuthError) {
       const busy = error instanceof CredentialsSignin && error.code === "busy";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/current";
 import { LOGIN_REFUSED_MESSAGE } from "@/lib/auth/login";
-import { safeCallbackUrl } from "@/lib/auth/redirects";
+import { landingPath, safeCallbackUrl } from "@/lib/auth/redirects";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "登录" };
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "登录" };
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
   const { callbackUrl, error } = await searchParams;
   const session = await getSessionUser();
-  if (session?.secondFactor === "ok") redirect(safeCallbackUrl(callbackUrl));
+  if (session?.secondFactor === "ok") redirect(safeCallbackUrl(callbackUrl, landingPath(session.role)));
   if (session) redirect("/login/2fa");
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-100 px-4">
@@ -22,7 +22,8 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
             {LOGIN_REFUSED_MESSAGE}
           </p>
         ) : null}
-        <LoginForm callbackUrl={safeCallbackUrl(callbackUrl)} />
+        {/* Empty without a page to return to: the action then lands by role (lib/auth/redirects.ts). */}
+        <LoginForm callbackUrl={safeCallbackUrl(callbackUrl, "")} />
       </div>
     </main>
   );

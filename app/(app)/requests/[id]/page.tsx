@@ -21,6 +21,14 @@ import { concludeRequestAction, saveAppealAction, withdrawRequestAction } from "
 import { addPauseAction, delayAction, deliveryAction, endPauseAction, extensionAction, removePauseAction, supplementedAction, supplementNoticeAction } from "../clock-actions";
 import { ClockPanel } from "@/components/requests/clock-panel";
 import { getRequestClock } from "@/lib/clock/queries";
+import { ApprovalCard } from "@/components/requests/approval-card";
+import { AcceptForm, AssignForm, DecisionForm, DelayRequestForm, DraftForm, ExtensionRequestForm, VoidRequestForm } from "@/components/requests/work-forms";
+import { APPROVAL_LEVEL_LABELS } from "@/lib/requests/codes";
+import { LEGAL_BASIS } from "@/lib/requests/outcomes";
+import { listHandlerChoices } from "@/lib/users/queries";
+import { approvalsOfRequest } from "@/lib/work/queries";
+import type { ReplyProposal } from "@/lib/work/schemas";
+import { acceptAction, assignAction, decideApprovalAction, delayRequestAction, draftAction, extensionRequestAction, returnAssignmentAction, voidRequestAction } from "../work-actions";
 
 export const metadata: Metadata = { title: "申请详情" };
 
@@ -38,6 +46,16 @@ const SAVED: Record<string, string> = {
   supplement_notice: "已登记告知补正",
   supplemented: "已登记收到补正，答复期限重新起算",
   delivered: "已登记送达",
+  assigned: "已分办",
+  accepted: "已签收",
+  assignment_returned: "已退回分办",
+  submitted: "已提交审核",
+  extension_requested: "已提交延期申请，待审核负责人批准",
+  delay_requested: "已提交延迟答复申请，待审核负责人批准",
+  void_requested: "已提交作废申请，待审核负责人批准",
+  approved: "已批准",
+  approval_step: "已审核，待签发",
+  approval_returned: "已退回修改",
 };
 
 function Item({ label, children, wide }: { label: string; children: ReactNode; wide?: boolean }) {
@@ -72,13 +90,26 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
   const today = todayInChina();
   const mayDecide = can(user.role, "requests.decide");
   const { clock, pauses, left } = getRequestClock(actor, request, today);
-  const clockActions = can(user.role, "requests.write")
+  // The work (A8): what this user may do on this request now. The actions check it all again.
+  const approvals = approvalsOfRequest(actor, id);
+  const pending = approvals.filter((a) => a.status === "pending");
+  const writable = request.agencyId === user.agencyId && can(user.role, "requests.write");
+  const open = !request.outcome && !request.voidedAt;
+  const isHandler = request.handlerUserId === user.id;
+  const accepted = Boolean(request.acceptedAt);
+  const mayAssign = open && writable && can(user.role, "requests.assign");
+  const handlers = mayAssign ? listHandlerChoices(actor) : [];
+  const mayDraft = open && writable && isHandler && accepted && !pending.some((a) => a.kind === "reply");
+  const mayAskTime = open && writable && isHandler && accepted;
+  const mayAskVoid = !request.voidedAt && writable && !pending.some((a) => a.kind === "void");
+  const lastReturnedDraft = approvals.find((a) => a.kind === "reply");
+  const clockActions = writable && !request.voidedAt && can(user.role, "requests.write")
     ? {
         addPause: addPauseAction.bind(null, id),
         endPause: endPauseAction.bind(null, id),
         removePause: removePauseAction.bind(null, id),
-        extension: extensionAction.bind(null, id),
-        delay: delayAction.bind(null, id),
+        extension: can(user.role, "extensions.approve") ? extensionAction.bind(null, id) : undefined,
+        delay: can(user.role, "extensions.approve") ? delayAction.bind(null, id) : undefined,
         supplementNotice: supplementNoticeAction.bind(null, id),
         supplemented: supplementedAction.bind(null, id),
         delivery: deliveryAction.bind(null, id),
@@ -90,7 +121,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
       <PageHeader title={`申请 ${request.serial}`} description={`${request.agencyName} · 收到申请之日 ${request.receivedDate}${clock.state === "running" && clock.due ? ` · 答复期限 ${clock.due.date}${clock.due.provisional ? "（暂定）" : ""}` : ""}`}>
         <div className="flex items-center gap-3">
           <StatusBadge status={request.status} testId="status-badge" />
-          {can(user.role, "requests.write") ? (
+          {writable && !request.voidedAt ? (
             <Link href={`/requests/${id}/edit`} className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
               编辑登记信息
             </Link>
@@ -106,8 +137,25 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
         </p>
       ) : null}
 
+      {request.voidedAt ? (
+        <p data-testid="voided" className="mb-4 rounded border border-slate-300 bg-slate-100 px-3 py-2 text-sm text-slate-800">
+          此申请已作废，不计入任何统计：{request.voidReason}
+        </p>
+      ) : null}
+
       <div className="grid grid-cols-[1fr_22rem] items-start gap-5">
         <div className="space-y-5">
+          {approvals.length > 0 ? (
+            <section className="space-y-3 rounded border border-slate-200 bg-white p-4" aria-label="审批">
+              <h2 className="font-semibold">审批</h2>
+              {approvals.map((a) => (
+                <ApprovalCard key={a.id} approval={a}>
+                  {a.mayDecide ? <DecisionForm action={decideApprovalAction.bind(null, a.id)} approvalVersion={a.version} level={APPROVAL_LEVEL_LABELS[a.levelsDone] ?? "审核"} /> : null}
+                </ApprovalCard>
+              ))}
+            </section>
+          ) : null}
+
           <section className="rounded border border-slate-200 bg-white p-4">
             <h2 className="mb-3 font-semibold">申请人</h2>
             <dl className="grid grid-cols-3 gap-x-5 gap-y-3">
@@ -185,10 +233,55 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
           </section>
         </div>
 
-        {mayDecide ? (
+        {mayDecide && !request.voidedAt ? (
           <aside className="space-y-5">
+            {mayAssign ? (
+              <section className="rounded border border-slate-200 bg-white p-4">
+                <h2 className="mb-1 font-semibold">{request.handlerUserId ? "改派" : "分办"}</h2>
+                <p className="mb-3 text-xs text-slate-500">{request.handlerUserId ? `现承办人：${request.handlerName ?? ""}${accepted ? "（已签收）" : "（待签收）"}` : "尚未分办"}</p>
+                <AssignForm action={assignAction.bind(null, id)} version={request.version} handlers={handlers} current={request.handlerUserId} />
+              </section>
+            ) : null}
+            {open && writable && isHandler && !accepted ? (
+              <section className="rounded border border-amber-300 bg-amber-50 p-4">
+                <h2 className="mb-3 font-semibold">签收</h2>
+                <AcceptForm accept={acceptAction.bind(null, id)} giveBack={returnAssignmentAction.bind(null, id)} version={request.version} />
+              </section>
+            ) : null}
+            {mayDraft ? (
+              <section className="rounded border border-slate-200 bg-white p-4">
+                <h2 className="mb-1 font-semibold">拟办</h2>
+                <p className="mb-3 text-xs text-slate-500">答复经审核{pending.length ? "" : "（及签发）"}后出具，批准之日为办结日期。</p>
+                <DraftForm
+                  action={draftAction.bind(null, id)}
+                  version={request.version}
+                  legalBasis={LEGAL_BASIS}
+                  previous={lastReturnedDraft?.status === "returned" ? (lastReturnedDraft.proposal as ReplyProposal) : undefined}
+                />
+              </section>
+            ) : null}
+            {mayAskTime && !pending.some((a) => a.kind === "extension") && request.extensionDays === 0 ? (
+              <section className="rounded border border-slate-200 bg-white p-4">
+                <h2 className="mb-1 font-semibold">申请延期</h2>
+                <p className="mb-3 text-xs text-slate-500">条例第三十三条：须在原答复期限届满前经批准，延长不超过 20 个工作日。</p>
+                <ExtensionRequestForm action={extensionRequestAction.bind(null, id)} version={request.version} />
+              </section>
+            ) : null}
+            {mayAskTime && !pending.some((a) => a.kind === "delay") && !request.delayedReplyDate ? (
+              <details className="rounded border border-slate-200 bg-white p-4">
+                <summary className="cursor-pointer font-semibold">申请延迟答复（条例第三十五条）</summary>
+                <div className="mt-3">
+                  <DelayRequestForm action={delayRequestAction.bind(null, id)} version={request.version} />
+                </div>
+              </details>
+            ) : null}
             <section className="rounded border border-slate-200 bg-white p-4">
-              <h2 className="mb-3 font-semibold">{request.outcome ? "更正办理结果" : "办结"}</h2>
+              <h2 className="mb-1 font-semibold">{request.outcome ? "更正办理结果" : can(user.role, "requests.approve") ? "补录办理结果" : "视为放弃"}</h2>
+              <p className="mb-3 text-xs text-slate-500">
+                {can(user.role, "requests.approve")
+                  ? "登记系统外已出具的答复，或更正已办结申请的结果。"
+                  : "逾期未补正、逾期未缴费的，由承办人在此办结；答复请通过“拟办”提交审核。"}
+              </p>
               <ConcludeForm action={concludeRequestAction.bind(null, id)} version={request.version} current={request} today={today} />
             </section>
             {mayRecordAppeals ? (
@@ -212,6 +305,13 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                 <p className="mb-3 text-xs text-slate-500">撤回的申请按“其他处理·其他”计，办结日期为收到撤回之日。</p>
                 <WithdrawForm action={withdrawRequestAction.bind(null, id)} version={request.version} today={today} />
               </section>
+            ) : null}
+            {mayAskVoid ? (
+              <details className="rounded border border-slate-200 bg-white p-4">
+                <summary className="cursor-pointer font-semibold text-red-700">作废</summary>
+                <p className="my-2 text-xs text-slate-500">误登记的（重复登记、测试、并非申请）经审核负责人批准后作废，不计入任何统计，记录保留。申请人撤回请用“申请人撤回”。</p>
+                <VoidRequestForm action={voidRequestAction.bind(null, id)} version={request.version} />
+              </details>
             ) : null}
           </aside>
         ) : null}

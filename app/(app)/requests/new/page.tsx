@@ -3,6 +3,8 @@ import { PageHeader } from "@/components/app-shell";
 import { RequestForm } from "@/components/requests/request-form";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
 import { listHandlerChoices } from "@/lib/users/queries";
+import { agencySettings } from "@/lib/agencies/settings";
+import { can } from "@/lib/auth/permissions";
 import { yearOf } from "@/lib/dates";
 import { todayInChina } from "@/lib/time";
 import { proposeSerial } from "@/lib/requests/queries";
@@ -13,13 +15,15 @@ export const metadata: Metadata = { title: "登记申请" };
 export default async function NewRequestPage() {
   const user = await requirePagePermission("requests.write");
   const today = todayInChina();
+  // 分办 at registration: a supervisor, or the registering clerk where the agency allows it (A8).
+  const mayAssignAtRegistration = can(user.role, "requests.assign") || (user.role === "clerk" && Boolean(user.agencyId) && agencySettings(user.agencyId).clerkMayAssign);
   return (
     <>
       <PageHeader title="登记申请" description="带 * 的为必填项。收到申请之日按《条例》第三十一条由申请方式和日期推算。" />
       <RequestForm
         action={createRequestAction}
         submitLabel="登记"
-        handlers={listHandlerChoices(toActor(user))}
+        handlers={mayAssignAtRegistration ? listHandlerChoices(toActor(user)) : undefined}
         values={{ serial: proposeSerial(toActor(user), yearOf(today)), channel: "in_person", arrivedDate: today, applicantType: "natural" }}
       />
     </>

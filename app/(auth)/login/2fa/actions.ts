@@ -3,6 +3,7 @@
 import { redirect } from "next/navigation";
 import { type ActionState, formAction, fromAppError } from "@/lib/actions";
 import { getSessionUser } from "@/lib/auth/current";
+import { landingPath } from "@/lib/auth/redirects";
 import { confirmEnrollment, verifySecondFactor } from "@/lib/auth/second-factor";
 
 /** The code after the password (or a recovery code): the session becomes a full login. */
@@ -14,7 +15,7 @@ export const verifySecondFactorAction = formAction(async (_prev: ActionState, fo
   } catch (error) {
     return fromAppError(error, form);
   }
-  redirect("/");
+  redirect(landingPath(user.role));
 });
 
 /**

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { EnrollForm, VerifyForm } from "@/components/auth/second-factor-forms";
 import { getSessionUser } from "@/lib/auth/current";
+import { landingPath } from "@/lib/auth/redirects";
 import { enrollment } from "@/lib/auth/second-factor";
 import { confirmEnrollmentAction, verifySecondFactorAction } from "./actions";
 
@@ -11,7 +12,7 @@ export const metadata: Metadata = { title: "双因素登录" };
 export default async function SecondFactorPage() {
   const user = await getSessionUser();
   if (!user) redirect("/login");
-  if (user.secondFactor === "ok") redirect("/");
+  if (user.secondFactor === "ok") redirect(landingPath(user.role));
   return (
     <main className="flex min-h-screen items-center justify-center bg-slate-100 px-4 py-8">
       <div className="w-full max-w-md rounded-lg border border-slate-200 bg-white p-8 shadow-sm">
@@ -26,7 +27,7 @@ export default async function SecondFactorPage() {
             <p className="mb-4 mt-1 text-sm text-slate-600">
               您的角色须使用双因素登录。请用身份验证器应用（如 Microsoft Authenticator、Google 身份验证器、FreeOTP）扫描下方二维码，再输入应用显示的 6 位验证码。
             </p>
-            <EnrollForm action={confirmEnrollmentAction} enrollment={await enrollment(user)} next="/" />
+            <EnrollForm action={confirmEnrollmentAction} enrollment={await enrollment(user)} next={landingPath(user.role)} />
           </>
         )}
       </div>

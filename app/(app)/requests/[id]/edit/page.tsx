@@ -4,7 +4,6 @@ import { notFound } from "next/navigation";
 import { PageHeader } from "@/components/app-shell";
 import { RequestForm } from "@/components/requests/request-form";
 import { requirePagePermission, toActor } from "@/lib/auth/current";
-import { listHandlerChoices } from "@/lib/users/queries";
 import { isAppError } from "@/lib/errors";
 import { getRequest } from "@/lib/requests/queries";
 import { updateRequestAction } from "../../actions";
@@ -34,7 +33,7 @@ export default async function EditRequestPage({ params }: { params: Promise<{ id
           返回申请
         </Link>
       </PageHeader>
-      <RequestForm action={updateRequestAction.bind(null, id)} values={values} submitLabel="保存修改" handlers={listHandlerChoices(toActor(user))} />
+      <RequestForm action={updateRequestAction.bind(null, id)} values={values} submitLabel="保存修改" />
     </>
   );
 }
