@@ -11,6 +11,8 @@ type Props = {
   current: { outcome: Outcome | null; withheldUnderExemptions: boolean; partNotAvailable: boolean };
   /** Called with the row chosen ("" while a group of several rows waits for its choice). */
   onChange?: (outcome: Outcome | "") => void;
+  /** Ids of its own when a page holds two pickers (the 拟办 and the conclude form). */
+  idPrefix?: string;
 };
 
 /**
@@ -18,7 +20,7 @@ type Props = {
  * application), with the two facts that decide between 予以公开 and 部分公开. The chosen row is
  * posted as `outcome`; the conclude form and the 拟办 form both use it.
  */
-export function OutcomePicker({ state, current, onChange }: Props) {
+export function OutcomePicker({ state, current, onChange, idPrefix = "f" }: Props) {
   const initialOutcome = (echoed(state, "outcome") || current.outcome || "") as Outcome | "";
   const [group, setGroup] = useState<string>(initialOutcome ? outcomeGroupOf(initialOutcome).key : "");
   const [outcome, setOutcome] = useState<Outcome | "">(initialOutcome);
@@ -49,10 +51,10 @@ export function OutcomePicker({ state, current, onChange }: Props) {
       </fieldset>
       {chosen && chosen.outcomes.length > 1 ? (
         <div className="space-y-1">
-          <label htmlFor="f-reason" className="block text-sm font-medium text-slate-700">
+          <label htmlFor={`${idPrefix}-reason`} className="block text-sm font-medium text-slate-700">
             具体情形
           </label>
-          <select id="f-reason" value={outcome} onChange={(e) => choose(e.target.value as Outcome | "")} className="block w-full rounded border border-slate-300 bg-white px-3 py-1.5 text-sm">
+          <select id={`${idPrefix}-reason`} value={outcome} onChange={(e) => choose(e.target.value as Outcome | "")} className="block w-full rounded border border-slate-300 bg-white px-3 py-1.5 text-sm">
             <option value="">（请选择一项）</option>
             {chosen.outcomes.map((o) => (
               <option key={o} value={o}>
@@ -75,7 +77,7 @@ export function OutcomePicker({ state, current, onChange }: Props) {
         </div>
       ) : null}
       {outcomeError ? (
-        <p id="f-outcome-error" className="text-sm text-red-700">
+        <p id={`${idPrefix}-outcome-error`} className="text-sm text-red-700">
           {outcomeError}
         </p>
       ) : null}

@@ -61,6 +61,7 @@ export function DraftForm({ action, version, legalBasis, previous }: { action: A
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} />
       <OutcomePicker
+        idPrefix="draft"
         state={state}
         current={{ outcome: previous?.outcome ?? null, withheldUnderExemptions: previous?.withheldUnderExemptions ?? false, partNotAvailable: previous?.partNotAvailable ?? false }}
         onChange={(o) => {
