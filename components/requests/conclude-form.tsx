@@ -14,13 +14,13 @@ type Props = {
 };
 
 /** A conclusion recorded as a fact: the row (OutcomePicker), its date, the reply number and a fee. */
-export function ConcludeForm({ action, version, current, today, title }: Props & { title?: string }) {
+export function ConcludeForm({ action, version, current, today, title, allowed }: Props & { title?: string; allowed?: readonly Outcome[] }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
     <form action={formAction} className="space-y-3" noValidate aria-label="办结">
       <input type="hidden" name="version" value={version} />
       <FormMessage state={state} />
-      <OutcomePicker state={state} current={current} />
+      <OutcomePicker state={state} current={current} allowed={allowed} />
       <div className="grid grid-cols-2 gap-3">
         <TextField name="concludedDate" label="办结日期（答复出具之日）" type="date" state={state} defaultValue={current.concludedDate ?? today} required />
         <TextField name="replyNumber" label="答复文号" state={state} defaultValue={current.replyNumber ?? ""} />

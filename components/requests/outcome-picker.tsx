@@ -13,6 +13,8 @@ type Props = {
   onChange?: (outcome: Outcome | "") => void;
   /** Ids of its own when a page holds two pickers (the 拟办 and the conclude form). */
   idPrefix?: string;
+  /** Only these rows may be chosen (a clerk records only an abandonment directly). */
+  allowed?: readonly Outcome[];
 };
 
 /**
@@ -20,11 +22,14 @@ type Props = {
  * application), with the two facts that decide between 予以公开 and 部分公开. The chosen row is
  * posted as `outcome`; the conclude form and the 拟办 form both use it.
  */
-export function OutcomePicker({ state, current, onChange, idPrefix = "f" }: Props) {
+export function OutcomePicker({ state, current, onChange, idPrefix = "f", allowed }: Props) {
+  const groups = allowed
+    ? OUTCOME_GROUPS.map((g) => ({ ...g, outcomes: g.outcomes.filter((o) => allowed.includes(o)) })).filter((g) => g.outcomes.length > 0)
+    : OUTCOME_GROUPS;
   const initialOutcome = (echoed(state, "outcome") || current.outcome || "") as Outcome | "";
   const [group, setGroup] = useState<string>(initialOutcome ? outcomeGroupOf(initialOutcome).key : "");
   const [outcome, setOutcome] = useState<Outcome | "">(initialOutcome);
-  const chosen = OUTCOME_GROUPS.find((g) => g.key === group);
+  const chosen = groups.find((g) => g.key === group);
   const outcomeError = state.status === "error" ? state.fieldErrors?.outcome?.[0] : undefined;
   const choose = (value: Outcome | "") => {
     setOutcome(value);
@@ -32,7 +37,7 @@ export function OutcomePicker({ state, current, onChange, idPrefix = "f" }: Prop
   };
   const pickGroup = (key: string) => {
     setGroup(key);
-    const g = OUTCOME_GROUPS.find((x) => x.key === key);
+    const g = groups.find((x) => x.key === key);
     choose(g && g.outcomes.length === 1 ? g.outcomes[0] : "");
   };
   return (
@@ -41,7 +46,7 @@ export function OutcomePicker({ state, current, onChange, idPrefix = "f" }: Prop
       <fieldset>
         <legend className="mb-1 text-sm font-medium text-slate-700">办理结果</legend>
         <div className="flex flex-wrap gap-x-4 gap-y-1" role="radiogroup">
-          {OUTCOME_GROUPS.map((g) => (
+          {groups.map((g) => (
             <label key={g.key} className="flex items-center gap-1 text-sm">
               <input type="radio" name="group" value={g.key} checked={group === g.key} onChange={() => pickGroup(g.key)} />
               {g.label}

@@ -24,7 +24,7 @@ import { getRequestClock } from "@/lib/clock/queries";
 import { ApprovalCard } from "@/components/requests/approval-card";
 import { AcceptForm, AssignForm, DecisionForm, DelayRequestForm, DraftForm, ExtensionRequestForm, VoidRequestForm } from "@/components/requests/work-forms";
 import { APPROVAL_LEVEL_LABELS } from "@/lib/requests/codes";
-import { LEGAL_BASIS } from "@/lib/requests/outcomes";
+import { ABANDONMENT_OUTCOMES, LEGAL_BASIS } from "@/lib/requests/outcomes";
 import { listHandlerChoices } from "@/lib/users/queries";
 import { approvalsOfRequest } from "@/lib/work/queries";
 import type { ReplyProposal } from "@/lib/work/schemas";
@@ -275,15 +275,23 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                 </div>
               </details>
             ) : null}
-            <section className="rounded border border-slate-200 bg-white p-4">
-              <h2 className="mb-1 font-semibold">{request.outcome ? "更正办理结果" : can(user.role, "requests.approve") ? "补录办理结果" : "视为放弃"}</h2>
-              <p className="mb-3 text-xs text-slate-500">
-                {can(user.role, "requests.approve")
-                  ? "登记系统外已出具的答复，或更正已办结申请的结果。"
-                  : "逾期未补正、逾期未缴费的，由承办人在此办结；答复请通过“拟办”提交审核。"}
-              </p>
-              <ConcludeForm action={concludeRequestAction.bind(null, id)} version={request.version} current={request} today={today} />
-            </section>
+            {can(user.role, "requests.approve") || !request.outcome ? (
+              <section className="rounded border border-slate-200 bg-white p-4">
+                <h2 className="mb-1 font-semibold">{request.outcome ? "更正办理结果" : can(user.role, "requests.approve") ? "补录办理结果" : "视为放弃"}</h2>
+                <p className="mb-3 text-xs text-slate-500">
+                  {can(user.role, "requests.approve")
+                    ? "登记系统外已出具的答复，或更正已办结申请的结果。"
+                    : "逾期未补正、逾期未缴费的，由承办人在此办结；答复请通过“拟办”提交审核。"}
+                </p>
+                <ConcludeForm
+                  action={concludeRequestAction.bind(null, id)}
+                  version={request.version}
+                  current={request}
+                  today={today}
+                  allowed={can(user.role, "requests.approve") ? undefined : ABANDONMENT_OUTCOMES}
+                />
+              </section>
+            ) : null}
             {mayRecordAppeals ? (
               <section className="rounded border border-slate-200 bg-white p-4" id="appeal-form">
                 {edited ? (
