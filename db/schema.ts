@@ -210,6 +210,10 @@ export const requests = sqliteTable(
     index("requests_open_undated_idx").on(t.seq).where(sql`voided_at IS NULL AND outcome IS NULL AND due_date IS NULL AND clock_stopped = 0`),
     // Section 六 fees: only the few requests that were charged.
     index("requests_live_fee_idx").on(t.agencyId, t.feePaidDate, t.concludedDate, t.feeYuan).where(sql`voided_at IS NULL AND fee_yuan IS NOT NULL`),
+    // 我的待办 (its count is on every page): a handler's open requests, by due date.
+    index("requests_open_handler_idx").on(t.handlerUserId, t.dueDate).where(sql`voided_at IS NULL AND outcome IS NULL AND handler_user_id IS NOT NULL`),
+    // The register's 已作废 filter: the few voided requests of an agency.
+    index("requests_voided_idx").on(t.agencyId, t.receivedDate, t.seq).where(sql`voided_at IS NOT NULL`),
     // Exact lookups by keyed hash (the same applicant across applications): rows without one are not indexed.
     index("requests_id_number_hash_idx").on(t.idNumberHash).where(sql`id_number_hash IS NOT NULL`),
     index("requests_phone_hash_idx").on(t.phoneHash).where(sql`phone_hash IS NOT NULL`),
@@ -452,6 +456,7 @@ export const approvals = sqliteTable(
   (t) => [
     index("approvals_request_idx").on(t.requestId, t.status),
     index("approvals_pending_idx").on(t.agencyId, t.requestedAt).where(sql`status = 'pending'`),
+    index("approvals_requester_idx").on(t.requestedBy, t.status),
   ],
 );
 

@@ -136,12 +136,12 @@ export function ClockPanel({ clock, left, pauses, facts, actions, today }: { clo
         </Fact>
         <Fact label="延期">
           {facts.extensionDays
-            ? `延长 ${facts.extensionDays} 个工作日${facts.extensionApprovedBy ? `，${facts.extensionApprovedBy} 于 ${facts.extensionApprovedDate} 批准，${facts.extensionNoticeDate} 告知申请人` : "（台账导入，未登记批准情况）"}`
+            ? `延长 ${facts.extensionDays} 个工作日${facts.extensionApprovedBy ? `，${facts.extensionApprovedBy} 于 ${facts.extensionApprovedDate} 批准${facts.extensionNoticeDate ? `，${facts.extensionNoticeDate} 告知申请人` : "，尚未登记告知申请人日期"}` : "（台账导入，未登记批准情况）"}`
             : "未延期"}
         </Fact>
         {facts.delayedReplyDate ? (
           <Fact label="延迟答复">
-            {`条例第三十五条：延迟至 ${facts.delayedReplyDate}，${facts.delayedNoticeDate} 告知申请人`}
+            {`条例第三十五条：延迟至 ${facts.delayedReplyDate}${facts.delayedNoticeDate ? `，${facts.delayedNoticeDate} 告知申请人` : "，尚未登记告知申请人日期"}`}
           </Fact>
         ) : null}
         {facts.replyDelivery ? <Fact label="送达">{`${REPLY_DELIVERY_LABELS[facts.replyDelivery]}，${facts.replyDeliveredDate}`}</Fact> : null}

@@ -147,6 +147,11 @@ export function removePause(actor: Actor, id: string, input: { version: number; 
   });
 }
 
+/** A handler never records the approval of their own request's extension (A8: nobody approves their own). */
+function assertNotOwn(actor: Actor, before: RequestRow): void {
+  if (before.handlerUserId && before.handlerUserId === actor.id) throw new AppError("FORBIDDEN", "本人承办的申请，须提交申请由其他负责人批准");
+}
+
 /** An approved extension as a change: days, who approved and when (no later than the unextended due date), the notice if given. */
 export type ApprovedExtension = { extensionDays: number; approvedBy: string; approvedDate: string; noticeDate: string | null };
 
@@ -182,9 +187,10 @@ export function extensionChange({ tx, calendar, before }: Work, input: ApprovedE
  */
 export function recordExtension(actor: Actor, id: string, input: ExtensionInput, today: string): void {
   assertCan(actor, "extensions.approve", "延期须经审核负责人批准：请由承办人提交延期申请");
-  change(actor, id, input.version, (work) =>
-    extensionChange(work, { extensionDays: input.extensionDays, approvedBy: input.extensionApprovedBy, approvedDate: input.extensionApprovedDate, noticeDate: input.extensionNoticeDate }, today),
-  );
+  change(actor, id, input.version, (work) => {
+    assertNotOwn(actor, work.before);
+    return extensionChange(work, { extensionDays: input.extensionDays, approvedBy: input.extensionApprovedBy, approvedDate: input.extensionApprovedDate, noticeDate: input.extensionNoticeDate }, today);
+  });
 }
 
 /** Art 35: a later reply date, the applicant told (the notice date when given). */
@@ -207,7 +213,10 @@ export function delayChange({ tx, calendar, before }: Work, input: { delayedRepl
 /** Art 35 recorded as a fact (decided outside the system); in the system it is approved like an extension. */
 export function recordDelay(actor: Actor, id: string, input: DelayInput, today: string): void {
   assertCan(actor, "extensions.approve", "延迟答复须经审核负责人批准：请由承办人提交申请");
-  change(actor, id, input.version, (work) => delayChange(work, { delayedReplyDate: input.delayedReplyDate, noticeDate: input.delayedNoticeDate }, today));
+  change(actor, id, input.version, (work) => {
+    assertNotOwn(actor, work.before);
+    return delayChange(work, { delayedReplyDate: input.delayedReplyDate, noticeDate: input.delayedNoticeDate }, today);
+  });
 }
 
 /** The reply reached the applicant: the day that counts depends on how it was delivered (A4). */

@@ -169,6 +169,8 @@ export function concludeRequest(actor: Actor, id: string, input: ConcludeInput, 
   changeRequest(actor, id, input.version, ({ before }) => {
     if (!isAbandonment(input.outcome) || before.outcome) {
       assertCan(actor, "requests.approve", before.outcome ? "更正办理结果须由审核负责人办理" : "答复须经审核后签发：请在“拟办”中提交答复意见");
+      // Nobody approves their own reply (A8): the handler drafts it, another approves it.
+      if (before.handlerUserId && before.handlerUserId === actor.id) throw new AppError("FORBIDDEN", "本人承办的申请，答复须经其他负责人审核：请提交拟办意见");
     }
     return conclusionChange(before, input, today);
   });

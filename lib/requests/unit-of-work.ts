@@ -172,6 +172,15 @@ export function changeRequestIn(tx: Tx, actor: Actor, id: string, expectedVersio
   const calendar = currentCalendar(tx);
   const change = apply({ tx, actor, before, calendar });
   const merged = { ...before, ...change.patch };
+  // Concluded or voided by this change: what still waited for a decision on it is withdrawn (a
+  // pending void may still follow a conclusion). The approval this change decides is already settled.
+  if ((merged.outcome && !before.outcome) || (merged.voidedAt && !before.voidedAt)) {
+    const kinds = merged.voidedAt ? ["reply", "extension", "delay", "void"] : ["reply", "extension", "delay"];
+    tx.update(approvals)
+      .set({ status: "withdrawn", decidedAt: nowIso(), returnReason: merged.voidedAt ? "申请已作废，自动撤回" : "申请已办结，自动撤回", version: sql`${approvals.version} + 1` })
+      .where(and(eq(approvals.requestId, id), eq(approvals.status, "pending"), inArray(approvals.kind, kinds as ("reply" | "extension" | "delay" | "void")[])))
+      .run();
+  }
   const stepRecorded = EVENT_KINDS[change.event.kind].step || withSteps(tx, [id]).has(id);
   const derived = derive(calendar, merged, livePauses(tx, [id]).get(id) ?? [], stepRecorded, pendingApprovals(tx, [id]).get(id));
   const result = tx

@@ -1,8 +1,8 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull } from "drizzle-orm";
 import { type Tx, writeTx } from "../../db";
-import { approvals, type ApprovalRow, type RequestRow, users } from "../../db/schema";
+import { appeals, approvals, type ApprovalRow, type RequestRow, users } from "../../db/schema";
 import { agencySettings } from "../agencies/settings";
 import type { Actor } from "../auth/actor";
 import { assertCan, type Permission } from "../auth/permissions";
@@ -90,9 +90,13 @@ export function submitReplyDraft(actor: Actor, id: string, input: DraftInput): v
   );
 }
 
-/** The due date the clock gives now, without an extension or an Art 35 date (what an approval must come before). */
-function unextendedDue({ tx, calendar, before }: Work, today: string): string {
-  const clock = clockOf(calendar, { ...before, extensionDays: 0, delayedReplyDate: null, pauses: livePauses(tx, [before.id]).get(before.id) ?? [] }, today);
+/**
+ * The due date an approval must come before: without an extension (for an extension), or with it
+ * but without an Art 35 date (for an Art 35 date).
+ */
+function dueBefore({ tx, calendar, before }: Work, today: string, kind: "extension" | "delay"): string {
+  const overrides = kind === "extension" ? { extensionDays: 0, delayedReplyDate: null } : { delayedReplyDate: null };
+  const clock = clockOf(calendar, { ...before, ...overrides, pauses: livePauses(tx, [before.id]).get(before.id) ?? [] }, today);
   if (!clock.due) throw new AppError("INVALID", "申请正在等待补正，答复期限尚未起算");
   return clock.due.date;
 }
@@ -103,7 +107,8 @@ export function requestExtension(actor: Actor, id: string, input: ExtensionReque
     changeRequestIn(tx, actor, id, input.version, (work) => {
       assertOpen(work.before);
       assertAcceptedHandler(actor, work.before);
-      const due = unextendedDue(work, today);
+      if (work.before.extensionDays > 0) throw new AppError("INVALID", "此申请已延期，不能再次申请延期", "extensionDays");
+      const due = dueBefore(work, today, "extension");
       if (today > due) throw new AppError("INVALID", `原答复期限（${due}）已过，不能再申请延期`, "extensionDays");
       return submit(tx, actor, work.before, "extension", { extensionDays: input.extensionDays } satisfies ExtensionProposal, input.reason, `申请延长答复期限 ${input.extensionDays} 个工作日：${input.reason}`);
     }),
@@ -116,7 +121,8 @@ export function requestDelay(actor: Actor, id: string, input: DelayRequestInput,
     changeRequestIn(tx, actor, id, input.version, (work) => {
       assertOpen(work.before);
       assertAcceptedHandler(actor, work.before);
-      const due = unextendedDue(work, today);
+      const due = dueBefore(work, today, "delay");
+      if (today > due) throw new AppError("INVALID", `答复期限（${due}）已过，不能再申请延迟答复`, "delayedReplyDate");
       if (input.delayedReplyDate <= due) throw new AppError("INVALID", `延迟答复的期限应晚于现行答复期限（${due}）`, "delayedReplyDate");
       return submit(tx, actor, work.before, "delay", { delayedReplyDate: input.delayedReplyDate } satisfies DelayProposal, input.reason, `申请依条例第三十五条延迟至 ${input.delayedReplyDate} 答复：${input.reason}`);
     }),
@@ -127,13 +133,20 @@ export function requestDelay(actor: Actor, id: string, input: DelayRequestInput,
 export function requestVoid(actor: Actor, id: string, input: { version: number; reason: string }): void {
   assertCan(actor, "requests.write", "无权申请作废");
   writeTx((tx) =>
-    changeRequestIn(tx, actor, id, input.version, ({ before }) => submit(tx, actor, before, "void", {}, input.reason, `申请作废：${input.reason}`)),
+    changeRequestIn(tx, actor, id, input.version, ({ before }) => {
+      // A registration made in error has no appeal; one that has is a real application.
+      if (tx.select({ id: appeals.id }).from(appeals).where(and(eq(appeals.requestId, before.id), isNull(appeals.deletedAt))).get()) {
+        throw new AppError("INVALID", "此申请已登记复议诉讼案件，不能作废");
+      }
+      return submit(tx, actor, before, "void", {}, input.reason, `申请作废：${input.reason}`);
+    }),
   );
 }
 
 /** What the last approval does to the request. */
-function applyApproval(work: Work, approval: ApprovalRow, approverName: string, today: string): Change {
-  const detail = { approvalId: approval.id };
+function applyApproval(work: Work, approval: ApprovalRow, approverName: string, today: string, comment: string | undefined): Change {
+  const detail = { approvalId: approval.id, comment };
+  if (approval.kind !== "void" && work.before.outcome) throw new AppError("INVALID", "此申请已办结，不能再批准");
   switch (approval.kind) {
     case "reply": {
       const p = JSON.parse(approval.payload) as ReplyProposal;
@@ -159,6 +172,8 @@ function applyApproval(work: Work, approval: ApprovalRow, approverName: string, 
     }
     case "delay": {
       const p = JSON.parse(approval.payload) as DelayProposal;
+      const due = dueBefore(work, today, "delay");
+      if (today > due) throw new AppError("INVALID", `延迟答复应在答复期限（${due}）届满前批准`, "delayedReplyDate");
       return { ...delayChange(work, { delayedReplyDate: p.delayedReplyDate, noticeDate: null }, today), detail };
     }
     case "void":
@@ -218,7 +233,7 @@ export function decideApproval(actor: Actor, approvalId: string, input: Decision
         .set({ ...stamp, status: "approved", levelsDone: approval.levels, decidedBy: actor.id, decidedAt: at, decidedDate: today })
         .where(eq(approvals.id, approval.id))
         .run();
-      return applyApproval(work, approval, approverName, today);
+      return applyApproval(work, approval, approverName, today, input.comment);
     });
     return approval.requestId;
   });

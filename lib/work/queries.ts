@@ -16,8 +16,8 @@ import type { ReplyProposal } from "./schemas";
 
 /**
  * What waits for whom (domain.md A8): 我的待办, the approvals waiting for a decision, the
- * approvals of one request. Scoped like every read (lib/auth/scope): a user sees the work of the
- * agencies they may write, and a supervisor's overview also covers the agencies below.
+ * approvals of one request. Scoped like every read (lib/auth/scope): the work lists cover the
+ * agencies the user may write (a supervisor's own agency), the approvals of a request its readers.
  */
 
 const userName = (id: AnyColumn) => sql<string | null>`(SELECT coalesce(nullif(u.display_name, ''), u.username) FROM users u WHERE u.id = ${id})`;
@@ -82,6 +82,7 @@ export function approvalsAwaiting(actor: Actor): ApprovalListItem[] {
     .where(
       and(
         eq(approvals.status, "pending"),
+        isNull(requests.voidedAt),
         inAgencies(approvals.agencyId, writeAgencies(actor)),
         inArray(approvals.kind, kinds),
         actor.id ? ne(approvals.requestedBy, actor.id) : undefined,
@@ -240,15 +241,15 @@ export function myTodo(actor: Actor, today: string): Todo {
       const due = r.letter ? addWorkdays(calendar, r.letter, 15).date : null;
       return item(r, due, due ? `第三方意见期限 ${due}` : `征求第三方意见（${r.from} 起）`);
     });
-  // A returned draft is the handler's to redo while nothing newer of its kind is pending or approved.
+  // A returned reply draft is the current handler's to redo while nothing newer is pending or approved.
   const returned = db
     .select({ ...base, kind: approvals.kind, comment: approvals.returnReason })
     .from(approvals)
     .innerJoin(requests, eq(requests.id, approvals.requestId))
     .where(
       and(
-        live,
-        eq(approvals.requestedBy, me),
+        mine,
+        eq(approvals.kind, "reply"),
         eq(approvals.status, "returned"),
         sql`NOT EXISTS (SELECT 1 FROM approvals later WHERE later.request_id = ${approvals.requestId} AND later.kind = ${approvals.kind} AND later.requested_at > ${approvals.requestedAt})`,
       ),
@@ -331,8 +332,8 @@ export function todoCount(actor: Actor, today: string): number {
     WHERE handler_user_id = ${me} AND voided_at IS NULL AND outcome IS NULL
       AND (accepted_at IS NULL OR due_date < ${today})`)?.n ?? 0;
   const returned = db.get<{ n: number }>(sql`
-    SELECT count(*) AS n FROM approvals a JOIN requests r ON r.id = a.request_id
-    WHERE a.requested_by = ${me} AND a.status = 'returned' AND r.outcome IS NULL AND r.voided_at IS NULL
+    SELECT count(*) AS n FROM requests r JOIN approvals a ON a.request_id = r.id
+    WHERE r.handler_user_id = ${me} AND r.voided_at IS NULL AND r.outcome IS NULL AND a.kind = 'reply' AND a.status = 'returned'
       AND NOT EXISTS (SELECT 1 FROM approvals later WHERE later.request_id = a.request_id AND later.kind = a.kind AND later.requested_at > a.requested_at)`)?.n ?? 0;
   return mine + returned + approvalsAwaiting(actor).length;
 }

@@ -4,13 +4,16 @@ import { createAgency } from "../agencies/mutations";
 import { agencySettings, updateAgencySettings } from "../agencies/settings";
 import { agencySettingsSchema } from "../agencies/schemas";
 import { CLI_ACTOR, type Actor } from "../auth/actor";
-import { recordSupplemented, recordSupplementNotice } from "../clock/mutations";
+import { recordExtension, recordSupplemented, recordSupplementNotice } from "../clock/mutations";
 import { computeApplications } from "../reports/engine";
-import { createRequest } from "../requests/mutations";
+import { concludeRequest, createRequest, withdrawRequest } from "../requests/mutations";
+import { concludeSchema } from "../requests/schemas";
+import { saveAppeal } from "../appeals/mutations";
+import { appealSchema } from "../appeals/schemas";
 import { getRequest, listRequests, listTimeline } from "../requests/queries";
 import { freshDatabase, makeUser, requestInput } from "../testing/db";
 import { acceptAssignment, assignRequest, returnAssignment } from "./assignment";
-import { decideApproval, requestExtension, requestVoid, submitReplyDraft } from "./approvals";
+import { decideApproval, requestDelay, requestExtension, requestVoid, submitReplyDraft } from "./approvals";
 import { approvalsAwaiting, approvalsOfRequest, myTodo, todoCount } from "./queries";
 import { decisionSchema, draftSchema } from "./schemas";
 
@@ -161,6 +164,58 @@ describe("the work on a request (A8): 分办, 签收, 拟办 → 审核 → 签�
     expect(computeApplications([agencyId], { from: "2026-01-01", to: "2026-12-31" }).rows.new?.at(-1)).toBe(0);
     expect(() => requestVoid(clerk, id, { version: version(), reason: "再来" })).toThrow(/已作废/);
     expect((getSqlite().prepare("SELECT count(*) AS n FROM requests WHERE id = ?").get(id) as { n: number }).n).toBe(1);
+  });
+
+  test("a conclusion or void by another path withdraws what still waited; a stale approval cannot overwrite it", async () => {
+    assignRequest(sup1, id, { version: version(), handlerUserId: handler.id as string });
+    acceptAssignment(handler, id, { version: version() });
+    draft(handler);
+    const waiting = pendingId();
+    const staleVersion = pendingVersion();
+    // The applicant withdraws while the draft waits: concluded as 其他, the draft withdrawn.
+    withdrawRequest(handler, id, { version: version(), withdrawnDate: "2026-11-05" }, DAY);
+    expect(approvalsOfRequest(CLI_ACTOR, id).map((a) => [a.id, a.status])).toEqual([[waiting, "withdrawn"]]);
+    expect(approvalsAwaiting(sup1)).toEqual([]);
+    expect(() => decideApproval(sup1, waiting, decisionSchema.parse({ approvalVersion: String(staleVersion), decision: "approve" }), "2027-01-04")).toThrow(/已被处理/);
+    expect(getRequest(CLI_ACTOR, id)).toMatchObject({ outcome: "other_other", concludedDate: "2026-11-05" });
+
+    // A void approved while a reply waits: the reply is withdrawn too, nothing stays stuck.
+    const other = createRequest(clerk, requestInput({ serial: "W-7", receivedDate: RECEIVED }), DAY).id;
+    assignRequest(sup1, other, { version: 1, handlerUserId: handler.id as string });
+    acceptAssignment(handler, other, { version: 2 });
+    submitReplyDraft(handler, other, draftSchema.parse({ version: "3", outcome: "disclose", legalBasis: "x", replyText: "y" }));
+    requestVoid(clerk, other, { version: 4, reason: "重复登记" });
+    const voiding = approvalsOfRequest(CLI_ACTOR, other).find((a) => a.kind === "void");
+    decideApproval(sup1, voiding?.id as string, decisionSchema.parse({ approvalVersion: "1", decision: "approve" }), DAY);
+    expect(approvalsOfRequest(CLI_ACTOR, other).map((a) => [a.kind, a.status]).sort()).toEqual([["reply", "withdrawn"], ["void", "approved"]]);
+    expect(todoCount(sup1, DAY)).toBe(0);
+  });
+
+  test("a supervisor who handles the request cannot issue its reply or record its extension alone", () => {
+    assignRequest(sup1, id, { version: version(), handlerUserId: sup1.id as string });
+    acceptAssignment(sup1, id, { version: version() });
+    expect(() => concludeRequest(sup1, id, concludeSchema.parse({ version: String(version()), outcome: "withhold_state_secret", concludedDate: "2026-11-03" }), DAY)).toThrow(/其他负责人/);
+    expect(() =>
+      recordExtension(sup1, id, { version: version(), extensionDays: 10, extensionApprovedBy: "自己", extensionApprovedDate: "2026-11-05", extensionNoticeDate: "2026-11-05" }, DAY),
+    ).toThrow(/其他负责人/);
+    // Another supervisor may record a reply issued outside the system.
+    concludeRequest(sup2, id, concludeSchema.parse({ version: String(version()), outcome: "disclose", concludedDate: "2026-11-06" }), DAY);
+    expect(status()).toBe("concluded");
+  });
+
+  test("an Art 35 date is asked and approved before the due date; a request with an appeal is not voided", () => {
+    assignRequest(sup1, id, { version: version(), handlerUserId: handler.id as string });
+    acceptAssignment(handler, id, { version: version() });
+    requestDelay(handler, id, { version: version(), delayedReplyDate: "2027-01-29", reason: "申请数量明显超过合理范围" }, DAY);
+    expect(() => decide(sup1, "approve", undefined, "2026-12-01")).toThrow(/届满前批准/);
+    decide(sup1, "approve", undefined, "2026-11-30");
+    expect(getRequest(CLI_ACTOR, id)).toMatchObject({ delayedReplyDate: "2027-01-29", dueDate: "2027-01-29" });
+    expect(() => requestDelay(handler, id, { version: version(), delayedReplyDate: "2027-03-01", reason: "再延" }, "2027-02-01")).toThrow(/已过/);
+
+    const appealed = createRequest(clerk, requestInput({ serial: "W-8", receivedDate: RECEIVED }), DAY).id;
+    concludeRequest(sup2, appealed, concludeSchema.parse({ version: "1", outcome: "withhold_process", concludedDate: "2026-11-06" }), DAY);
+    saveAppeal(sup1, appealed, appealSchema.parse({ caseNumber: "某复字〔2026〕9号", kind: "review", afterReview: "false", filedDate: "2026-11-09", result: "pending" }));
+    expect(() => requestVoid(clerk, appealed, { version: getRequest(CLI_ACTOR, appealed).version, reason: "误登" })).toThrow(/复议诉讼/);
   });
 
   test("我的待办: a clerk's items by urgency, a supervisor's approvals, requests to assign, overdue and each handler's load", () => {

@@ -26,6 +26,7 @@ import { AcceptForm, AssignForm, DecisionForm, DelayRequestForm, DraftForm, Exte
 import { APPROVAL_LEVEL_LABELS } from "@/lib/requests/codes";
 import { ABANDONMENT_OUTCOMES, LEGAL_BASIS } from "@/lib/requests/outcomes";
 import { listHandlerChoices } from "@/lib/users/queries";
+import { agencySettings } from "@/lib/agencies/settings";
 import { approvalsOfRequest } from "@/lib/work/queries";
 import type { ReplyProposal } from "@/lib/work/schemas";
 import { acceptAction, assignAction, decideApprovalAction, delayRequestAction, draftAction, extensionRequestAction, returnAssignmentAction, voidRequestAction } from "../work-actions";
@@ -251,7 +252,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
             {mayDraft ? (
               <section className="rounded border border-slate-200 bg-white p-4">
                 <h2 className="mb-1 font-semibold">拟办</h2>
-                <p className="mb-3 text-xs text-slate-500">答复经审核{pending.length ? "" : "（及签发）"}后出具，批准之日为办结日期。</p>
+                <p className="mb-3 text-xs text-slate-500">答复经{agencySettings(request.agencyId).approvalLevels === 2 ? "审核、签发" : "审核"}后出具，批准之日为办结日期。</p>
                 <DraftForm
                   action={draftAction.bind(null, id)}
                   version={request.version}

@@ -1,0 +1,3 @@
+CREATE INDEX `approvals_requester_idx` ON `approvals` (`requested_by`,`status`);--> statement-breakpoint
+CREATE INDEX `requests_open_handler_idx` ON `requests` (`handler_user_id`,`due_date`) WHERE voided_at IS NULL AND outcome IS NULL AND handler_user_id IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `requests_voided_idx` ON `requests` (`agency_id`,`received_date`,`seq`) WHERE voided_at IS NOT NULL;
