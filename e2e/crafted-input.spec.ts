@@ -72,7 +72,7 @@ test.describe("a callbackUrl with a newline", () => {
     await login(page, "clerk1");
     const signedIn = await page.request.get("/login?callbackUrl=%0A%2Frequests", { maxRedirects: 0 });
     expect(signedIn.status()).toBe(307);
-    expect(signedIn.headers()["location"]).toBe("/");
+    expect(signedIn.headers()["location"]).toBe("/todo");
   });
 
   test("in Auth.js's routes: the query parameter, the form field and the cookie", async ({ request, playwright }) => {
