@@ -376,7 +376,7 @@ const FIXTURES: Record<string, Fixture> = {
     kind: "request",
     permitted: REGISTER,
     // An abandonment, which the handler records (a reply is drafted and approved: draftAction, decideApprovalAction).
-    args: (w, form) => [w.requests.open, IDLE, form({ version: versionOf(w.requests.open), outcome: "other_no_supplement", concludedDate: w.today })],
+    args: (w, form) => [w.requests.lapsed, IDLE, form({ version: versionOf(w.requests.lapsed), outcome: "other_no_supplement", concludedDate: w.today })],
     success: savedAs("concluded"),
   },
   "app/(app)/requests/actions.ts#withdrawRequestAction": {

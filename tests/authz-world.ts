@@ -52,6 +52,8 @@ export type World = {
     noticed: string;
     /** Concluded (disclose) on the day of receipt. */
     concluded: string;
+    /** Received 40 days ago, 补正 asked that day with a deadline 25 days ago, never answered (deemed abandoned). */
+    lapsed: string;
     /** Assigned to edu's clerk, not yet accepted (签收 / 退回). */
     assigned: string;
     /** Assigned to and accepted by edu's clerk (拟办, asking for more time). */
@@ -109,6 +111,9 @@ export async function buildWorld(): Promise<World> {
   const concluded = register("E-4");
   concludeRequest(users["supervisor.edu"].actor, concluded, concludeSchema.parse({ version: "1", outcome: "disclose", concludedDate: received }), today);
 
+  const lapsed = createRequest(clerk, requestInput({ serial: "E-8", receivedDate: addDays(today, -40) }), today).id;
+  recordSupplementNotice(clerk, lapsed, { version: 1, supplementNoticeDate: addDays(today, -40), supplementDeadline: addDays(today, -25) }, today);
+
   const lead = users["supervisor.edu"].actor;
   const handledBy = (serial: string, accept: boolean) => {
     const id = register(serial);
@@ -128,7 +133,7 @@ export async function buildWorld(): Promise<World> {
   getSqlite().pragma("wal_checkpoint(TRUNCATE)");
   closeDb();
   template = file;
-  return { today, received, agencies, users, requests: { open, paused, noticed, concluded, assigned, handled, drafted }, approvalId, pauseId, uploadId };
+  return { today, received, agencies, users, requests: { open, paused, noticed, concluded, lapsed, assigned, handled, drafted }, approvalId, pauseId, uploadId };
 }
 
 /** A fresh copy of the template for the next test (the same ids, untouched data). */

@@ -14,7 +14,7 @@ type Props = {
 };
 
 /** A conclusion recorded as a fact: the row (OutcomePicker), its date, the reply number and a fee. */
-export function ConcludeForm({ action, version, current, today, title, allowed }: Props & { title?: string; allowed?: readonly Outcome[] }) {
+export function ConcludeForm({ action, version, current, today, title, allowed, dateLabel = "办结日期（答复出具之日）" }: Props & { title?: string; allowed?: readonly Outcome[]; dateLabel?: string }) {
   const [state, formAction, pending] = useActionState(action, IDLE);
   return (
     <form action={formAction} className="space-y-3" noValidate aria-label="办结">
@@ -22,7 +22,7 @@ export function ConcludeForm({ action, version, current, today, title, allowed }
       <FormMessage state={state} />
       <OutcomePicker state={state} current={current} allowed={allowed} />
       <div className="grid grid-cols-2 gap-3">
-        <TextField name="concludedDate" label="办结日期（答复出具之日）" type="date" state={state} defaultValue={current.concludedDate ?? today} required />
+        <TextField name="concludedDate" label={dateLabel} type="date" state={state} defaultValue={current.concludedDate ?? today} required />
         <TextField name="replyNumber" label="答复文号" state={state} defaultValue={current.replyNumber ?? ""} />
         <TextField name="feeYuan" label="信息处理费（元）" state={state} defaultValue={current.feeYuan ?? ""} inputMode="decimal" />
         <TextField name="feePaidDate" label="缴费日期" type="date" state={state} defaultValue={current.feePaidDate ?? ""} />

@@ -136,6 +136,15 @@ export function conclusionChange(before: RequestRow, input: Conclusion, today: s
   assertNotFuture(input.concludedDate, today, "concludedDate", "办结日期");
   assertNotFuture(input.feePaidDate, today, "feePaidDate", "缴费日期");
   if (input.concludedDate < before.receivedDate) throw new AppError("INVALID", `办结日期不能早于收到申请之日 ${before.receivedDate}`, "concludedDate");
+  // A1: deemed abandoned only once the 补正 period has lapsed unanswered, on a day after it ended.
+  if (input.outcome === "other_no_supplement") {
+    if (!before.supplementNoticeDate || !before.supplementDeadline || before.supplementedDate) {
+      throw new AppError("INVALID", "“逾期未补正”须已登记告知补正（含补正期限），且未收到补正", "outcome");
+    }
+    if (input.concludedDate <= before.supplementDeadline) {
+      throw new AppError("INVALID", `补正期限（${before.supplementDeadline}）届满后才能视为放弃，办结日期最早为其次日`, "concludedDate");
+    }
+  }
   const facts = isDisclosure(input.outcome);
   const label = OUTCOME_LABELS[input.outcome as Outcome];
   return {
@@ -167,6 +176,11 @@ export function conclusionChange(before: RequestRow, input: Conclusion, today: s
 export function concludeRequest(actor: Actor, id: string, input: ConcludeInput, today: string): void {
   assertCan(actor, "requests.decide", "无权办结申请");
   changeRequest(actor, id, input.version, ({ before }) => {
+    if (isAbandonment(input.outcome) && !before.outcome && actor.role !== "system" && !can(actor.role, "requests.approve")) {
+      // The handler records it, on the day it is recorded (A1).
+      if (before.handlerUserId && before.handlerUserId !== actor.id) throw new AppError("FORBIDDEN", "视为放弃由本申请的承办人登记");
+      if (input.concludedDate !== today) throw new AppError("INVALID", `视为放弃的办结日期为登记之日（${today}）`, "concludedDate");
+    }
     if (!isAbandonment(input.outcome) || before.outcome) {
       assertCan(actor, "requests.approve", before.outcome ? "更正办理结果须由审核负责人办理" : "答复须经审核后签发：请在“拟办”中提交答复意见");
       // Nobody approves their own reply (A8): the handler drafts it, another approves it.

@@ -218,6 +218,20 @@ describe("the work on a request (A8): 分办, 签收, 拟办 → 审核 → 签�
     expect(() => requestVoid(clerk, appealed, { version: getRequest(CLI_ACTOR, appealed).version, reason: "误登" })).toThrow(/复议诉讼/);
   });
 
+  test("逾期未补正 is recorded by the handler on the day, after the 补正 period lapsed unanswered (A1)", () => {
+    assignRequest(sup1, id, { version: version(), handlerUserId: handler.id as string });
+    acceptAssignment(handler, id, { version: version() });
+    const abandon = (who: Actor, concludedDate: string, today: string) =>
+      concludeRequest(who, id, concludeSchema.parse({ version: String(version()), outcome: "other_no_supplement", concludedDate }), today);
+    expect(() => abandon(handler, "2026-11-25", "2026-11-25")).toThrow(/须已登记告知补正/);
+    recordSupplementNotice(handler, id, { version: version(), supplementNoticeDate: "2026-11-03", supplementDeadline: "2026-11-20" }, DAY);
+    expect(() => abandon(handler, "2026-11-20", "2026-11-20")).toThrow(/届满后才能视为放弃/);
+    expect(() => abandon(clerk, "2026-11-23", "2026-11-23")).toThrow(/承办人/);
+    expect(() => abandon(handler, "2026-11-21", "2026-11-23")).toThrow(/登记之日（2026-11-23）/);
+    abandon(handler, "2026-11-23", "2026-11-23");
+    expect(getRequest(CLI_ACTOR, id)).toMatchObject({ status: "concluded", outcome: "other_no_supplement", concludedDate: "2026-11-23" });
+  });
+
   test("我的待办: a clerk's items by urgency, a supervisor's approvals, requests to assign, overdue and each handler's load", () => {
     const late = createRequest(clerk, requestInput({ serial: "W-9", receivedDate: "2026-10-01" }), DAY).id;
     assignRequest(sup1, id, { version: version(), handlerUserId: handler.id as string });

@@ -290,6 +290,7 @@ export default async function RequestPage({ params, searchParams }: { params: Pr
                   current={request}
                   today={today}
                   allowed={can(user.role, "requests.approve") ? undefined : ABANDONMENT_OUTCOMES}
+                  dateLabel={can(user.role, "requests.approve") ? undefined : "办结日期（登记视为放弃之日）"}
                 />
               </section>
             ) : null}
