@@ -70,6 +70,13 @@ export function listHandlerChoices(actor: Actor): { id: string; name: string }[]
     .map((u) => ({ id: u.id, name: u.displayName || u.username }));
 }
 
+/** A user as the timeline and the approvals name them: the display name, else the username ("系统" for none). */
+export function userDisplayName(userId: string | null, db: Db | Tx = getDb()): string {
+  if (!userId) return "系统";
+  const u = db.select({ displayName: users.displayName, username: users.username }).from(users).where(eq(users.id, userId)).get();
+  return u ? u.displayName || u.username : userId;
+}
+
 /** Whether (since when) a user has a second factor: its own account page. */
 export function secondFactorSince(userId: string): string | null {
   return getDb().select({ at: users.totpEnabledAt }).from(users).where(eq(users.id, userId)).get()?.at ?? null;

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import { type Tx, writeTx } from "../../db";
-import { appeals, approvals, type ApprovalRow, type RequestRow, users } from "../../db/schema";
+import { appeals, approvals, type ApprovalRow, type RequestRow } from "../../db/schema";
 import { agencySettings } from "../agencies/settings";
 import type { Actor } from "../auth/actor";
 import { assertCan, type Permission } from "../auth/permissions";
@@ -14,6 +14,7 @@ import { conclusionChange } from "../requests/mutations";
 import { OUTCOME_LABELS, outcomeProblem } from "../requests/outcomes";
 import { type Change, changeRequestIn, livePauses, type Work } from "../requests/unit-of-work";
 import { nowIso } from "../time";
+import { userDisplayName } from "../users/queries";
 import type { DecisionInput, DelayProposal, DelayRequestInput, DraftInput, ExtensionProposal, ExtensionRequestInput, ReplyProposal } from "./schemas";
 
 /**
@@ -33,12 +34,6 @@ const DECIDES: Record<ApprovalKind, Permission> = {
   delay: "extensions.approve",
   void: "requests.approve",
 };
-
-function displayName(tx: Tx, userId: string | null): string {
-  if (!userId) return "系统";
-  const u = tx.select({ displayName: users.displayName, username: users.username }).from(users).where(eq(users.id, userId)).get();
-  return u ? u.displayName || u.username : userId;
-}
 
 function pendingOf(tx: Tx, requestId: string, kind: ApprovalKind): ApprovalRow | undefined {
   return tx
@@ -205,7 +200,7 @@ export function decideApproval(actor: Actor, approvalId: string, input: Decision
       if (approval.requestedBy === actor.id) throw new AppError("FORBIDDEN", "不能审批本人提交的事项");
       if (approval.levelsDone > 0 && approval.firstApprovedBy === actor.id) throw new AppError("FORBIDDEN", "审核与签发须由不同的人办理");
       const level = APPROVAL_LEVEL_LABELS[approval.levelsDone] ?? "审核";
-      const approverName = displayName(tx, actor.id);
+      const approverName = userDisplayName(actor.id, tx);
       const at = nowIso();
       const stamp = { version: approval.version + 1 };
       if (input.decision === "return") {

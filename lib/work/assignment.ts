@@ -1,13 +1,11 @@
 import "server-only";
-import { eq } from "drizzle-orm";
-import type { Tx } from "../../db";
-import { users } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { assertCan } from "../auth/permissions";
 import { AppError } from "../errors";
 import { assertHandler, assertMayAssign } from "../requests/mutations";
 import { changeRequest } from "../requests/unit-of-work";
 import { nowIso } from "../time";
+import { userDisplayName } from "../users/queries";
 import type { AssignInput } from "./schemas";
 
 /**
@@ -17,11 +15,6 @@ import type { AssignInput } from "./schemas";
  * the version raised; reassignment keeps the earlier assignments on the timeline.
  */
 
-function nameOf(tx: Tx, userId: string): string {
-  const u = tx.select({ displayName: users.displayName, username: users.username }).from(users).where(eq(users.id, userId)).get();
-  return u ? u.displayName || u.username : userId;
-}
-
 export function assignRequest(actor: Actor, id: string, input: AssignInput): void {
   assertCan(actor, "requests.write", "无权分办申请");
   changeRequest(actor, id, input.version, ({ tx, before }) => {
@@ -29,8 +22,8 @@ export function assignRequest(actor: Actor, id: string, input: AssignInput): voi
     assertMayAssign(tx, actor, before.agencyId, before.createdBy);
     assertHandler(tx, before.agencyId, input.handlerUserId);
     if (before.handlerUserId === input.handlerUserId) throw new AppError("INVALID", "此申请已分办给该承办人", "handlerUserId");
-    const name = nameOf(tx, input.handlerUserId);
-    const previous = before.handlerUserId ? nameOf(tx, before.handlerUserId) : null;
+    const name = userDisplayName(input.handlerUserId, tx);
+    const previous = before.handlerUserId ? userDisplayName(before.handlerUserId, tx) : null;
     return {
       patch: { handlerUserId: input.handlerUserId, assignedAt: nowIso(), assignedBy: actor.id, acceptedAt: null },
       event: {
