@@ -5,7 +5,7 @@ import { type Tx, writeTx } from "../../db";
 import { appeals, approvals, type ApprovalRow, type RequestRow } from "../../db/schema";
 import { agencySettings } from "../agencies/settings";
 import type { Actor } from "../auth/actor";
-import { assertCan, type Permission } from "../auth/permissions";
+import { assertCan } from "../auth/permissions";
 import { delayChange, extensionChange } from "../clock/mutations";
 import { clockOf } from "../deadlines/clock";
 import { AppError } from "../errors";
@@ -15,6 +15,7 @@ import { OUTCOME_LABELS, outcomeProblem } from "../requests/outcomes";
 import { type Change, changeRequestIn, livePauses, type Work } from "../requests/unit-of-work";
 import { nowIso } from "../time";
 import { userDisplayName } from "../users/queries";
+import { decisionRefusal } from "./decisions";
 import type { DecisionInput, DelayProposal, DelayRequestInput, DraftInput, ExtensionProposal, ExtensionRequestInput, ReplyProposal } from "./schemas";
 
 /**
@@ -26,14 +27,6 @@ import type { DecisionInput, DelayProposal, DelayRequestInput, DraftInput, Exten
  * Every submission and decision is one change to the request: on its timeline, audited, in one
  * transaction with the approval row.
  */
-
-/** Who may decide each kind. */
-const DECIDES: Record<ApprovalKind, Permission> = {
-  reply: "requests.approve",
-  extension: "extensions.approve",
-  delay: "extensions.approve",
-  void: "requests.approve",
-};
 
 function pendingOf(tx: Tx, requestId: string, kind: ApprovalKind): ApprovalRow | undefined {
   return tx
@@ -193,12 +186,9 @@ export function decideApproval(actor: Actor, approvalId: string, input: Decision
     if (!approval) throw new AppError("NOT_FOUND", "审批事项不存在或无权查看");
     // The request's scope decides who sees the approval at all (another agency's: not found).
     changeRequestIn(tx, actor, approval.requestId, "current", (work) => {
-      assertCan(actor, DECIDES[approval.kind], `无权审批${APPROVAL_KIND_LABELS[approval.kind]}`);
-      if (approval.status !== "pending" || approval.version !== input.approvalVersion) {
-        throw new AppError("CONFLICT", "此审批事项已被处理或已更新，请刷新页面后查看");
-      }
-      if (approval.requestedBy === actor.id) throw new AppError("FORBIDDEN", "不能审批本人提交的事项");
-      if (approval.levelsDone > 0 && approval.firstApprovedBy === actor.id) throw new AppError("FORBIDDEN", "审核与签发须由不同的人办理");
+      const refusal = decisionRefusal(actor, approval);
+      if (refusal) throw refusal;
+      if (approval.version !== input.approvalVersion) throw new AppError("CONFLICT", "此审批事项已被处理或已更新，请刷新页面后查看");
       const level = APPROVAL_LEVEL_LABELS[approval.levelsDone] ?? "审核";
       const approverName = userDisplayName(actor.id, tx);
       const at = nowIso();

@@ -10,8 +10,8 @@ import { currentCalendar } from "../calendar/queries";
 import { dueSoonLimit, workdaysLeft } from "../deadlines/clock";
 import { addWorkdays } from "../deadlines/workdays";
 import { AppError } from "../errors";
-import type { ApprovalKind } from "../requests/codes";
 import { handlerName } from "../requests/queries";
+import { decidableKinds, decisionRefusal } from "./decisions";
 import type { ReplyProposal } from "./schemas";
 
 /**
@@ -50,15 +50,6 @@ function approvalColumns() {
     dueDate: requests.dueDate,
     requestedByName: userName(approvals.requestedBy),
   };
-}
-
-/** The kinds the actor may decide. */
-function decidableKinds(actor: Actor): ApprovalKind[] {
-  if (actor.role === "system") return ["reply", "extension", "delay", "void"];
-  const out: ApprovalKind[] = [];
-  if (can(actor.role, "requests.approve")) out.push("reply", "void");
-  if (can(actor.role, "extensions.approve")) out.push("extension", "delay");
-  return out;
 }
 
 function writeAgencies(actor: Actor): string[] | "all" {
@@ -100,6 +91,8 @@ export type ApprovalDetail = ApprovalRow & {
   proposal: ReplyProposal | Record<string, unknown>;
   /** Whether the actor may decide it now (the page shows the form only then; the action checks again). */
   mayDecide: boolean;
+  /** Why not, when they may not (lib/work/decisions.ts), for the approval page to say. */
+  refusal: string | null;
 };
 
 /** Every approval of a request (the request's page), newest first; the request's scope was checked by the caller's getRequest. */
@@ -117,19 +110,11 @@ export function approvalsOfRequest(actor: Actor, requestId: string): ApprovalDet
     .where(and(eq(approvals.requestId, requestId), inAgencies(requests.agencyId, readAgencies(actor))))
     .orderBy(desc(approvals.requestedAt))
     .all();
-  const kinds = decidableKinds(actor);
   const writable = writeAgencies(actor);
-  return rows.map(({ row, ...names }) => ({
-    ...row,
-    ...names,
-    proposal: JSON.parse(row.payload) as ReplyProposal,
-    mayDecide:
-      row.status === "pending" &&
-      kinds.includes(row.kind) &&
-      (writable === "all" || writable.includes(row.agencyId)) &&
-      row.requestedBy !== actor.id &&
-      !(row.levelsDone > 0 && row.firstApprovedBy === actor.id),
-  }));
+  return rows.map(({ row, ...names }) => {
+    const refusal = writable === "all" || writable.includes(row.agencyId) ? decisionRefusal(actor, row)?.message ?? null : "只能审批本机关的事项";
+    return { ...row, ...names, proposal: JSON.parse(row.payload) as ReplyProposal, mayDecide: refusal === null, refusal };
+  });
 }
 
 function readAgencies(actor: Actor): string[] | "all" {

@@ -68,9 +68,7 @@ export default async function ApprovalPage({ params }: { params: Promise<{ id: s
                 <DecisionForm action={decideApprovalAction.bind(null, approval.id)} approvalVersion={approval.version} level={level} />
               </>
             ) : (
-              <p className="text-sm text-slate-600">
-                {approval.status !== "pending" ? "此事项已处理。" : approval.requestedBy === user.id ? "本人提交的事项由其他负责人审批。" : approval.firstApprovedBy === user.id ? "您已审核，签发须由另一位负责人办理。" : "您无权审批此事项。"}
-              </p>
+              <p className="text-sm text-slate-600">{approval.refusal}</p>
             )}
           </section>
         </aside>
