@@ -2,12 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import type { z } from "zod";
 import { type ActionState, boundArgument, formAction, fromAppError, fromZodError } from "@/lib/actions";
-import type { Actor } from "@/lib/auth/actor";
 import { requirePermission, toActor } from "@/lib/auth/current";
-import type { Permission } from "@/lib/auth/permissions";
-import { requestIdSchema } from "@/lib/requests/schemas";
 import { todayInChina } from "@/lib/time";
 import { acceptAssignment, assignRequest, returnAssignment } from "@/lib/work/assignment";
 import { decideApproval, requestDelay, requestExtension, requestVoid, submitReplyDraft } from "@/lib/work/approvals";
@@ -22,58 +18,37 @@ import {
   returnAssignmentSchema,
   voidRequestSchema,
 } from "@/lib/work/schemas";
+import { changeFromForm } from "./change-from-form";
 
-/**
- * The work on a request (domain.md A8): each form's permission, validation and its one lib/work
- * function (given today in Beijing), then back to the request's page with what happened.
- */
-async function run<S extends z.ZodType>(
-  id: string,
-  form: FormData,
-  permission: Permission,
-  schema: S,
-  mutate: (actor: Actor, data: z.infer<S>, today: string) => void,
-  saved: string,
-): Promise<ActionState> {
-  const user = await requirePermission(permission);
-  boundArgument(requestIdSchema, id);
-  const input = schema.safeParse(Object.fromEntries(form));
-  if (!input.success) return fromZodError(input.error, form);
-  try {
-    mutate(toActor(user), input.data, todayInChina());
-  } catch (error) {
-    return fromAppError(error, form);
-  }
-  revalidatePath(`/requests/${id}`);
-  redirect(`/requests/${id}?saved=${saved}`);
-}
+/** The work on a request (domain.md A8): each form's one lib/work function, through changeFromForm. */
+const saved = (what: string) => `?saved=${what}`;
 
 export const assignAction = formAction(async (id: string, _prev: ActionState, form: FormData): Promise<ActionState> => {
-  return run(id, form, "requests.assign", assignSchema, (actor, data) => assignRequest(actor, id, data), "assigned");
+  return changeFromForm(id, form, "requests.assign", assignSchema, (actor, data) => assignRequest(actor, id, data), saved("assigned"));
 });
 
 export const acceptAction = formAction(async (id: string, _prev: ActionState, form: FormData): Promise<ActionState> => {
-  return run(id, form, "requests.write", acceptSchema, (actor, data) => acceptAssignment(actor, id, data), "accepted");
+  return changeFromForm(id, form, "requests.write", acceptSchema, (actor, data) => acceptAssignment(actor, id, data), saved("accepted"));
 });
 
 export const returnAssignmentAction = formAction(async (id: string, _prev: ActionState, form: FormData): Promise<ActionState> => {
-  return run(id, form, "requests.write", returnAssignmentSchema, (actor, data) => returnAssignment(actor, id, data), "assignment_returned");
+  return changeFromForm(id, form, "requests.write", returnAssignmentSchema, (actor, data) => returnAssignment(actor, id, data), saved("assignment_returned"));
 });
 
 export const draftAction = formAction(async (id: string, _prev: ActionState, form: FormData): Promise<ActionState> => {
-  return run(id, form, "requests.decide", draftSchema, (actor, data) => submitReplyDraft(actor, id, data), "submitted");
+  return changeFromForm(id, form, "requests.decide", draftSchema, (actor, data) => submitReplyDraft(actor, id, data), saved("submitted"));
 });
 
 export const extensionRequestAction = formAction(async (id: string, _prev: ActionState, form: FormData): Promise<ActionState> => {
-  return run(id, form, "requests.write", extensionRequestSchema, (actor, data, today) => requestExtension(actor, id, data, today), "extension_requested");
+  return changeFromForm(id, form, "requests.write", extensionRequestSchema, (actor, data, today) => requestExtension(actor, id, data, today), saved("extension_requested"));
 });
 
 export const delayRequestAction = formAction(async (id: string, _prev: ActionState, form: FormData): Promise<ActionState> => {
-  return run(id, form, "requests.write", delayRequestSchema, (actor, data, today) => requestDelay(actor, id, data, today), "delay_requested");
+  return changeFromForm(id, form, "requests.write", delayRequestSchema, (actor, data, today) => requestDelay(actor, id, data, today), saved("delay_requested"));
 });
 
 export const voidRequestAction = formAction(async (id: string, _prev: ActionState, form: FormData): Promise<ActionState> => {
-  return run(id, form, "requests.write", voidRequestSchema, (actor, data) => requestVoid(actor, id, data), "void_requested");
+  return changeFromForm(id, form, "requests.write", voidRequestSchema, (actor, data) => requestVoid(actor, id, data), saved("void_requested"));
 });
 
 /** 审核 / 签发 of one approval (its id bound); back to the request, which shows the result. */
