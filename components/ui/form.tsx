@@ -20,6 +20,24 @@ function fieldError(state: ActionState<unknown>, name: string): string | undefin
   return state.status === "error" ? state.fieldErrors?.[name]?.[0] : undefined;
 }
 
+const describedBy = (id: string, hint?: string, error?: string) => (error ? `${id}-error` : hint ? `${id}-hint` : undefined);
+
+/** Under a field: its hint, or its error in its place (the ids aria-describedby points to). */
+function FieldNotes({ id, hint, error }: { id: string; hint?: string; error?: string }) {
+  if (error) {
+    return (
+      <p id={`${id}-error`} className="text-sm text-red-700">
+        {error}
+      </p>
+    );
+  }
+  return hint ? (
+    <p id={`${id}-hint`} className="text-xs text-slate-500">
+      {hint}
+    </p>
+  ) : null;
+}
+
 export function echoed(state: ActionState<unknown>, name: string, fallback = ""): string {
   return state.status === "error" ? (state.values?.[name] ?? fallback) : fallback;
 }
@@ -40,21 +58,12 @@ export function TextField({ name, label, state, hint, defaultValue, id: givenId,
         name={name}
         className={inputClass}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(id, hint, error)}
         {...input}
         defaultValue={type === "password" ? undefined : echoed(state, name, (defaultValue as string | undefined) ?? "")}
         key={state.status === "error" ? `${name}-${echoed(state, name)}` : name}
       />
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
@@ -81,7 +90,7 @@ export function SelectField({
         name={name}
         className={inputClass}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(id, hint, error)}
         {...select}
         defaultValue={echoed(state, name, (defaultValue as string | undefined) ?? "")}
         key={state.status === "error" ? `${name}-${echoed(state, name)}` : name}
@@ -92,16 +101,7 @@ export function SelectField({
           </option>
         ))}
       </select>
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
@@ -122,21 +122,12 @@ export function TextAreaField({ name, label, state, hint, defaultValue, id: give
         rows={3}
         className={inputClass}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : hint ? `${id}-hint` : undefined}
+        aria-describedby={describedBy(id, hint, error)}
         {...area}
         defaultValue={echoed(state, name, (defaultValue as string | undefined) ?? "")}
         key={state.status === "error" ? `${name}-${echoed(state, name)}` : name}
       />
-      {hint && !error ? (
-        <p id={`${id}-hint`} className="text-xs text-slate-500">
-          {hint}
-        </p>
-      ) : null}
-      {error ? (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      <FieldNotes id={id} hint={hint} error={error} />
     </div>
   );
 }
