@@ -99,7 +99,6 @@ export const EVENT_KINDS = {
   submitted: { label: "提交审批", step: true },
   approved: { label: "审核通过", step: true },
   approval_returned: { label: "退回修改", step: true },
-  approval_withdrawn: { label: "撤回审批", step: true },
   voided: { label: "作废", step: false },
 } as const satisfies Record<string, { label: string; step: boolean }>;
 export type EventKind = keyof typeof EVENT_KINDS;

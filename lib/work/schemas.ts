@@ -58,7 +58,6 @@ export type DecisionInput = z.infer<typeof decisionSchema>;
 export type ReplyProposal = Omit<DraftInput, "version">;
 export type ExtensionProposal = { extensionDays: number };
 export type DelayProposal = { delayedReplyDate: string };
-export type VoidProposal = Record<string, never>;
 
 /** An approval's id as a bound argument carries it (a UUID). */
 export const approvalIdSchema = z.string({ message: "审批事项不存在" }).regex(/^[0-9A-Za-z_-]{1,64}$/, "审批事项不存在");
