@@ -61,27 +61,35 @@ function inAgencies(column: typeof requests.agencyId | typeof approvals.agencyId
   return ids === "all" ? undefined : inArray(column, ids.length ? ids : [""]);
 }
 
-/** Approvals waiting for the actor: of kinds they may decide, in their agency, not their own, not the 审核 they gave. */
+/**
+ * Approvals waiting for the actor, in SQL: of kinds they may decide (lib/work/decisions.ts), in
+ * their agency, not their own, not the 审核 they gave; undefined when they decide nothing.
+ */
+function awaitingWhere(actor: Actor): SQL | undefined {
+  const kinds = decidableKinds(actor);
+  if (kinds.length === 0) return undefined;
+  return and(
+    eq(approvals.status, "pending"),
+    isNull(requests.voidedAt),
+    inAgencies(approvals.agencyId, writeAgencies(actor)),
+    inArray(approvals.kind, kinds),
+    actor.id ? ne(approvals.requestedBy, actor.id) : undefined,
+    actor.id ? or(isNull(approvals.firstApprovedBy), ne(approvals.firstApprovedBy, actor.id)) : undefined,
+  );
+}
+
 export function approvalsAwaiting(actor: Actor): ApprovalListItem[] {
   assertCan(actor, "requests.read", "无权查看审批事项");
-  const kinds = decidableKinds(actor);
-  if (kinds.length === 0) return [];
-  return getDb()
-    .select(approvalColumns())
-    .from(approvals)
-    .innerJoin(requests, eq(requests.id, approvals.requestId))
-    .where(
-      and(
-        eq(approvals.status, "pending"),
-        isNull(requests.voidedAt),
-        inAgencies(approvals.agencyId, writeAgencies(actor)),
-        inArray(approvals.kind, kinds),
-        actor.id ? ne(approvals.requestedBy, actor.id) : undefined,
-        actor.id ? or(isNull(approvals.firstApprovedBy), ne(approvals.firstApprovedBy, actor.id)) : undefined,
-      ),
-    )
-    .orderBy(asc(approvals.requestedAt))
-    .all();
+  const where = awaitingWhere(actor);
+  if (!where) return [];
+  return getDb().select(approvalColumns()).from(approvals).innerJoin(requests, eq(requests.id, approvals.requestId)).where(where).orderBy(asc(approvals.requestedAt)).all();
+}
+
+/** How many approvals wait for the actor (the menu's count: counted, not loaded). */
+function approvalsAwaitingCount(actor: Actor): number {
+  const where = awaitingWhere(actor);
+  if (!where) return 0;
+  return getDb().select({ n: sql<number>`count(*)` }).from(approvals).innerJoin(requests, eq(requests.id, approvals.requestId)).where(where).get()?.n ?? 0;
 }
 
 export type ApprovalDetail = ApprovalRow & {
@@ -320,5 +328,5 @@ export function todoCount(actor: Actor, today: string): number {
     SELECT count(*) AS n FROM requests r JOIN approvals a ON a.request_id = r.id
     WHERE r.handler_user_id = ${me} AND r.voided_at IS NULL AND r.outcome IS NULL AND a.kind = 'reply' AND a.status = 'returned'
       AND NOT EXISTS (SELECT 1 FROM approvals later WHERE later.request_id = a.request_id AND later.kind = a.kind AND later.requested_at > a.requested_at)`)?.n ?? 0;
-  return mine + returned + approvalsAwaiting(actor).length;
+  return mine + returned + approvalsAwaitingCount(actor);
 }

@@ -251,6 +251,7 @@ describe("the work on a request (A8): 分办, 签收, 拟办 → 审核 → 签�
     expect(myTodo(sup1, today).toAssign.map((t) => t.requestId)).toEqual([unassigned]);
     requestVoid(clerk, unassigned, { version: 1, reason: "测试数据" });
     expect(myTodo(sup1, today).approvals.map((a) => a.kind)).toEqual(["void"]);
+    expect(todoCount(sup1, today)).toBe(1);
     // The clerk sees nothing of the supervisor's lists.
     expect(myTodo(clerk, today)).toMatchObject({ approvals: [], toAssign: [], agencyOverdue: [], load: [] });
   });
