@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, isNull } from "drizzle-orm";
-import { type Tx, writeTx } from "../../db";
+import { type Db, getDb, type Tx, writeTx } from "../../db";
 import { requests, type RequestRow, users } from "../../db/schema";
 import type { Actor } from "../auth/actor";
 import { assertCan, can } from "../auth/permissions";
@@ -68,10 +68,13 @@ export function assertHandler(tx: Tx, agencyId: string, userId: string | undefin
  * Who may assign (分办, A8) in an agency: a user with `requests.assign` (the supervisor), or a
  * clerk when the agency's setting lets the registering clerk assign what they registered.
  */
+export function mayAssign(actor: Actor, agencyId: string, registeredBy: string | null, db: Db | Tx = getDb()): boolean {
+  if (actor.role === "system" || can(actor.role, "requests.assign")) return true;
+  return actor.role === "clerk" && registeredBy === actor.id && agencySettings(agencyId, db).clerkMayAssign;
+}
+
 export function assertMayAssign(tx: Tx, actor: Actor, agencyId: string, registeredBy: string | null): void {
-  if (actor.role === "system" || can(actor.role, "requests.assign")) return;
-  if (actor.role === "clerk" && registeredBy === actor.id && agencySettings(agencyId, tx).clerkMayAssign) return;
-  throw new AppError("FORBIDDEN", "只有审核负责人可以分办申请（本机关未允许登记人分办）", "handlerUserId", "may not assign");
+  if (!mayAssign(actor, agencyId, registeredBy, tx)) throw new AppError("FORBIDDEN", "只有审核负责人可以分办申请（本机关未允许登记人分办）", "handlerUserId", "may not assign");
 }
 
 /** Registers a request in the actor's own agency; personal data is sealed before it is written. */
