@@ -7,7 +7,8 @@ export type NavItem = { href: string; label: string; /** A badge beside the labe
 export type NavCounts = { todo?: number };
 
 /** The menu, filtered by the permission matrix: nobody is shown a page that would refuse them. */
-const ITEMS = (year: number): { href: string; label: string; permission?: Permission; count?: keyof NavCounts }[] => [
+/** `permission`: the one needed, or several of which any one will do (a page two roles reach by different rights). */
+const ITEMS = (year: number): { href: string; label: string; permission?: Permission | readonly Permission[]; count?: keyof NavCounts }[] => [
   { href: "/todo", label: "我的待办", permission: "requests.read", count: "todo" },
   { href: "/approvals", label: "待我审批", permission: "requests.approve" },
   { href: "/", label: "工作台" },
@@ -19,15 +20,14 @@ const ITEMS = (year: number): { href: string; label: string; permission?: Permis
   { href: "/admin/users", label: "用户管理", permission: "admin.users" },
   { href: "/admin/calendar", label: "节假日安排", permission: "admin.calendar" },
   // The agency's supervisor sets its own agency; an admin any agency (the same page).
-  { href: "/settings/agency", label: "机构设置", permission: "agency.settings" },
-  { href: "/settings/agency", label: "机构设置", permission: "admin.agencies" },
+  { href: "/settings/agency", label: "机构设置", permission: ["agency.settings", "admin.agencies"] },
   { href: "/admin/audit", label: "审计日志", permission: "audit.read" },
 ];
 
 /** `year`: this year in Beijing, from the caller (the report link opens it). */
 export function navigationFor(role: Role, year: number, counts: NavCounts = {}): NavItem[] {
   return ITEMS(year)
-    .filter((item) => !item.permission || can(role, item.permission))
+    .filter((item) => !item.permission || (typeof item.permission === "string" ? [item.permission] : item.permission).some((p) => can(role, p)))
     .map(({ href, label, count }) => (count && counts[count] !== undefined ? { href, label, count: counts[count] } : { href, label }));
 }
 
