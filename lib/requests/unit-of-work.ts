@@ -11,7 +11,7 @@ import { type ClockFacts, storedDue } from "../deadlines/clock";
 import type { Calendar } from "../deadlines/workdays";
 import { AppError } from "../errors";
 import { nowIso } from "../time";
-import { EVENT_KINDS, type EventKind, STEP_EVENT_KINDS } from "./codes";
+import { APPROVAL_KINDS, EVENT_KINDS, type EventKind, STEP_EVENT_KINDS } from "./codes";
 import { openPii } from "./pii";
 import { deriveStatus } from "./status";
 
@@ -175,10 +175,10 @@ export function changeRequestIn(tx: Tx, actor: Actor, id: string, expectedVersio
   // Concluded or voided by this change: what still waited for a decision on it is withdrawn (a
   // pending void may still follow a conclusion). The approval this change decides is already settled.
   if ((merged.outcome && !before.outcome) || (merged.voidedAt && !before.voidedAt)) {
-    const kinds = merged.voidedAt ? ["reply", "extension", "delay", "void"] : ["reply", "extension", "delay"];
+    const kinds = APPROVAL_KINDS.filter((k) => merged.voidedAt || k !== "void");
     tx.update(approvals)
       .set({ status: "withdrawn", decidedAt: nowIso(), returnReason: merged.voidedAt ? "申请已作废，自动撤回" : "申请已办结，自动撤回", version: sql`${approvals.version} + 1` })
-      .where(and(eq(approvals.requestId, id), eq(approvals.status, "pending"), inArray(approvals.kind, kinds as ("reply" | "extension" | "delay" | "void")[])))
+      .where(and(eq(approvals.requestId, id), eq(approvals.status, "pending"), inArray(approvals.kind, kinds)))
       .run();
   }
   const stepRecorded = EVENT_KINDS[change.event.kind].step || withSteps(tx, [id]).has(id);
